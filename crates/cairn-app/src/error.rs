@@ -1,0 +1,58 @@
+use std::path::PathBuf;
+
+use cairn_core::Invalid;
+use cairn_store::StoreError;
+
+/// Everything a use case can refuse or fail with. Variants carry data, not
+/// prose, so interfaces can word them in the person's language.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppError {
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("wrong passphrase for the vault at {0}")]
+    WrongPassphrase(PathBuf),
+    #[error("no vault at {0} (create one with `cairn init`)")]
+    NoVault(PathBuf),
+    #[error("a vault already exists at {0}")]
+    VaultExists(PathBuf),
+    #[error("the vault key file {path} is damaged: {detail}")]
+    KeyFileDamaged { path: PathBuf, detail: String },
+    #[error(
+        "the vault at {path} was written by a newer version of cairn (format {found}, this build reads up to {supported}); upgrade cairn to open it"
+    )]
+    NewerVault { path: PathBuf, found: u32, supported: u32 },
+    #[error("{what} {id} is not in case {case}")]
+    NotInCase {
+        what: &'static str,
+        id: String,
+        case: String,
+    },
+    #[error("case {0} does not exist")]
+    NoSuchCase(String),
+    #[error("the new passphrase is the same as the old one")]
+    SamePassphrase,
+    #[error("{path}: {source}")]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("encryption: {0}")]
+    Crypto(#[from] cairn_crypto::Error),
+    #[error("journal position {seq} does not exist in case {case} (it has {size} events)")]
+    NoSuchEvent { case: String, seq: u64, size: u64 },
+    #[error("no signed tree head of size {size} in case {case}")]
+    NoSuchCheckpoint { case: String, size: u64 },
+    #[error("proof: {0}")]
+    Proof(#[from] cairn_core::merkle::ProofError),
+}
+
+impl AppError {
+    pub(crate) fn file(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> AppError {
+        let path = path.into();
+        move |source| AppError::File { path, source }
+    }
+}

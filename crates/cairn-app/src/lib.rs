@@ -1,0 +1,26 @@
+//! Cairn's use cases, shared by the CLI and the web app so that no use case is
+//! written twice. Generic over [`cairn_store::Store`]: the binary chooses the
+//! backend, this crate never does.
+#![forbid(unsafe_code)]
+
+mod error;
+mod evidence;
+mod incidents;
+mod journal;
+mod subjects;
+mod vault;
+mod vault_dir;
+
+pub use error::AppError;
+pub use evidence::{Added, EvidenceInput};
+pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
+pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
+pub use subjects::SubjectInput;
+pub use vault::Vault;
+pub use vault_dir::{PendingKeyFile, VaultDir};
+
+pub use cairn_core as core;
+pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
+pub use cairn_store::{CaseSummary, EvidenceRecord, IncidentRecord, SqliteStore, Store, StoreError};
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -1,0 +1,16 @@
+//! The things a case is made of. Each type here is a value carried by a
+//! journal event; the current state of a case is a projection of those events.
+
+mod case;
+mod custody;
+mod evidence;
+mod incident;
+mod names;
+mod subject;
+
+pub use case::CaseOpened;
+pub use custody::{Custody, CustodyAction};
+pub use evidence::Evidence;
+pub use incident::{Behaviour, Channel, Fear, Incident, IncidentAmended, OccurredAt, Precision, Slii};
+pub use names::Named;
+pub use subject::{Identifier, Relationship, Subject};

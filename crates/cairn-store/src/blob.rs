@@ -1,0 +1,122 @@
+//! The evidence blob store: encrypted, content-addressed files.
+//!
+//! A blob's file name is a *keyed* id of the plaintext's SHA-256, so someone
+//! holding the vault directory cannot tell whether it contains a known file.
+//! Writes go to an encrypted temporary file that is synced and then renamed
+//! into place, so a crash leaves either the whole blob or a stray temporary
+//! (removed at next open) — never a half-written blob under its final name.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use cairn_core::Hash;
+use cairn_crypto::{BlobId, BlobKey, OpenSummary, SealSummary};
+
+use crate::{Result, StoreError};
+
+pub struct BlobStore {
+    blobs: PathBuf,
+    tmp: PathBuf,
+    key: BlobKey,
+}
+
+impl BlobStore {
+    /// Opens the store under `dir` (creating `blobs/` and `tmp/` in it) and
+    /// clears temporaries left by an interrupted write.
+    pub fn open(dir: &Path, key: BlobKey) -> Result<Self> {
+        let blobs = dir.join("blobs");
+        let tmp = dir.join("tmp");
+        for d in [&blobs, &tmp] {
+            fs::create_dir_all(d).map_err(StoreError::io(format!("creating {}", d.display())))?;
+        }
+        if let Ok(entries) = fs::read_dir(&tmp) {
+            for entry in entries.flatten() {
+                // Encrypted partial blobs: nothing readable, nothing to keep.
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(Self { blobs, tmp, key })
+    }
+
+    fn path_for(&self, id: &BlobId) -> PathBuf {
+        let name = id.to_string();
+        self.blobs.join(&name[..2]).join(name)
+    }
+
+    /// Where the blob for these original bytes lives (whether or not it exists).
+    pub fn locate(&self, sha256: &Hash) -> PathBuf {
+        self.path_for(&self.key.blob_id(&sha256.0))
+    }
+
+    pub fn contains(&self, sha256: &Hash) -> bool {
+        self.locate(sha256).is_file()
+    }
+
+    /// Encrypts `src` into the store, hashing the plaintext as it is read.
+    /// Storing the same bytes twice keeps one blob.
+    pub fn put(&self, src: impl Read, progress: &mut dyn FnMut(u64)) -> Result<SealSummary> {
+        let mut partial = tempfile::Builder::new()
+            .prefix("blob-")
+            .suffix(".part")
+            .tempfile_in(&self.tmp)
+            .map_err(StoreError::io("creating a temporary blob"))?;
+        let summary = cairn_crypto::seal_stream(&self.key, src, partial.as_file_mut(), progress)?;
+        partial
+            .as_file()
+            .sync_all()
+            .map_err(StoreError::io("syncing a new blob"))?;
+        let target = self.path_for(&summary.blob_id);
+        if target.is_file() {
+            return Ok(summary);
+        }
+        let parent = target.parent().unwrap_or(&self.blobs);
+        fs::create_dir_all(parent).map_err(StoreError::io(format!("creating {}", parent.display())))?;
+        partial.persist(&target).map_err(|e| StoreError::Io {
+            context: format!("storing blob {}", target.display()),
+            source: e.error,
+        })?;
+        sync_dir(parent)?;
+        Ok(summary)
+    }
+
+    /// Decrypts the blob holding `sha256` into `dst`, checking that what comes
+    /// out is byte-for-byte what was acquired.
+    pub fn get(&self, sha256: &Hash, dst: impl Write) -> Result<OpenSummary> {
+        let path = self.locate(sha256);
+        let file = File::open(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::BlobMissing {
+                sha256: sha256.to_string(),
+            },
+            _ => StoreError::Io {
+                context: format!("opening {}", path.display()),
+                source: e,
+            },
+        })?;
+        let summary = cairn_crypto::open_stream(&self.key, std::io::BufReader::with_capacity(1 << 20, file), dst)
+            .map_err(|e| match e {
+                cairn_crypto::Error::Io(source) => StoreError::Io {
+                    context: format!("reading {}", path.display()),
+                    source,
+                },
+                other => StoreError::BlobIntegrity {
+                    sha256: sha256.to_string(),
+                    reason: other.to_string(),
+                },
+            })?;
+        if summary.sha256 != sha256.0 {
+            return Err(StoreError::BlobIntegrity {
+                sha256: sha256.to_string(),
+                reason: "decrypted content has a different SHA-256".into(),
+            });
+        }
+        Ok(summary)
+    }
+}
+
+/// Makes a rename durable: the directory entry must reach the disk too.
+fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(StoreError::io(format!("syncing {}", dir.display())))
+}

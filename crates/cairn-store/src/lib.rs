@@ -1,0 +1,22 @@
+//! Where Cairn keeps things: the [`Store`] trait over the case journal and its
+//! projections, the SQLCipher backend, and the encrypted blob store.
+//!
+//! The store does not decide anything about a case: use cases live in
+//! `cairn-app`. It appends events atomically with their projections and a
+//! signed tree head, and it answers queries. It never updates or deletes an
+//! event, and the database refuses it too (triggers in the migrations).
+#![forbid(unsafe_code)]
+
+mod blob;
+mod error;
+mod model;
+mod sqlite;
+mod store;
+
+pub use blob::BlobStore;
+pub use error::StoreError;
+pub use model::{Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TreeHead};
+pub use sqlite::SqliteStore;
+pub use store::{Signer, Store};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

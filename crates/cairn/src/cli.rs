@@ -1,0 +1,82 @@
+//! The command line, as clap types. Help text here is the English fallback;
+//! what people see comes from the Fluent files (see `help.rs`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands::{
+    case::CaseCommand, evidence::EvidenceCommand, incident::IncidentCommand, journal::JournalCommand,
+    passphrase::PassphraseCommand, subject::SubjectCommand,
+};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cairn",
+    version,
+    about = "Document, assess, plan, check and refer — privately.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Vault directory (default: the platform's data directory).
+    #[arg(long, global = true, env = "CAIRN_VAULT", value_name = "DIR")]
+    pub vault: Option<PathBuf>,
+    /// Read the passphrase from this file (its first line). CAIRN_PASSPHRASE also works.
+    #[arg(long, global = true, env = "CAIRN_PASSPHRASE_FILE", value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Language for messages: en or es (default: from CAIRN_LANG or LANG).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Name recorded as the author of changes.
+    #[arg(
+        long,
+        global = true,
+        env = "CAIRN_ACTOR",
+        default_value = "local",
+        value_name = "NAME"
+    )]
+    pub actor: String,
+    /// Machine-readable JSON output.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new encrypted vault.
+    Init,
+    /// Manage the vault passphrase.
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
+    /// Create, list and show cases.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// People causing harm.
+    #[command(subcommand)]
+    Subject(SubjectCommand),
+    /// The incident log.
+    #[command(subcommand)]
+    Incident(IncidentCommand),
+    /// Evidence files.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
+    /// Verify, checkpoint and prove the case journal.
+    #[command(subcommand)]
+    Journal(JournalCommand),
+}
+
+/// `--case`, shared by every command that works inside one case.
+#[derive(Debug, Args)]
+pub struct CaseArg {
+    /// The case id (c-…). CAIRN_CASE also works.
+    #[arg(long = "case", env = "CAIRN_CASE", value_name = "CASE")]
+    pub case: String,
+}

@@ -1,0 +1,83 @@
+//! `cairn`: one binary for the CLI (and, later, the local web app).
+//!
+//! Exit codes: 0 success, 1 error, 2 usage error, 3 verification failed,
+//! 4 wrong passphrase.
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod context;
+mod errors;
+mod help;
+mod i18n;
+mod output;
+mod secret_input;
+
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::cli::{Cli, Command};
+use crate::context::Context;
+
+/// A deliberate non-zero exit whose message was already printed.
+#[derive(Debug, Clone, Copy)]
+pub enum Exit {
+    VerificationFailed,
+}
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&t!("journal-verification-failed"))
+    }
+}
+
+impl std::error::Error for Exit {}
+
+fn main() -> ExitCode {
+    // Decide the language before parsing so help and usage errors are translated.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::choose(help::lang_from_args(&args).as_deref());
+    let matches = match help::command().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return help::usage_error(e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return help::usage_error(e),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{}", t!("error-prefix", message = e.to_string()));
+            return ExitCode::FAILURE;
+        }
+    };
+    let Cli { global, command } = cli;
+    let ctx = Context::new(global);
+    let outcome = runtime.block_on(async {
+        let outcome = run(&ctx, &command).await;
+        ctx.close().await;
+        outcome
+    });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => errors::report(&e),
+    }
+}
+
+async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
+    match command {
+        Command::Init => commands::init::run(ctx).await,
+        Command::Passphrase(c) => commands::passphrase::run(ctx, c).await,
+        Command::Case(c) => commands::case::run(ctx, c).await,
+        Command::Subject(c) => commands::subject::run(ctx, c).await,
+        Command::Incident(c) => commands::incident::run(ctx, c).await,
+        Command::Evidence(c) => commands::evidence::run(ctx, c).await,
+        Command::Journal(c) => commands::journal::run(ctx, c).await,
+    }
+}

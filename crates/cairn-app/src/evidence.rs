@@ -1,4 +1,5 @@
 use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use cairn_core::{CaseId, Custody, CustodyAction, EventBody, Evidence, EvidenceId, Hash, validate};
@@ -17,6 +18,17 @@ pub struct EvidenceInput {
     /// Where it came from ("survivor's phone, screenshot of texts").
     pub source: Option<String>,
     pub note: Option<String>,
+    pub media_type: Option<String>,
+}
+
+/// What is recorded about an uploaded file besides its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceMeta {
+    /// The file's original name.
+    pub name: String,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// As declared by the uploader; guessed from the name when absent.
     pub media_type: Option<String>,
 }
 
@@ -47,25 +59,14 @@ impl<S: Store> Vault<S> {
         progress: impl FnMut(u64) + Send + 'static,
     ) -> Result<Added> {
         self.case(case).await?;
-        let original_name = match &input.name {
-            Some(name) => validate::text("name", name, 500)?,
+        let name = match &input.name {
+            Some(name) => name.clone(),
             None => input
                 .path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "evidence".into()),
         };
-        let source =
-            validate::optional_text("source", input.source.as_deref(), 2_000)?.unwrap_or_else(|| "file".into());
-        let note = validate::optional_text("note", input.note.as_deref(), 10_000)?;
-        let media_type = match &input.media_type {
-            Some(m) => validate::text("media type", m, 200)?,
-            None => mime_guess::from_path(&input.path)
-                .first_or_octet_stream()
-                .essence_str()
-                .to_owned(),
-        };
-        let acquired_at = Timestamp::now();
         let file = File::open(&input.path).map_err(AppError::file(&input.path))?;
         if file.metadata().map_err(AppError::file(&input.path))?.is_dir() {
             return Err(AppError::File {
@@ -73,19 +74,47 @@ impl<S: Store> Vault<S> {
                 source: std::io::Error::other("is a directory, not a file"),
             });
         }
+        let meta = EvidenceMeta { name, source: input.source, note: input.note, media_type: input.media_type };
+        self.acquire(case, meta, file, input.path, progress).await
+    }
+
+    /// Acquires evidence from a stream (an upload): the bytes are hashed and
+    /// encrypted as they arrive and never touch the disk in clear.
+    pub async fn add_evidence_stream(
+        &self,
+        case: &CaseId,
+        meta: EvidenceMeta,
+        reader: impl Read + Send + 'static,
+        progress: impl FnMut(u64) + Send + 'static,
+    ) -> Result<Added> {
+        self.case(case).await?;
+        let label = PathBuf::from(&meta.name);
+        self.acquire(case, meta, reader, label, progress).await
+    }
+
+    async fn acquire(
+        &self,
+        case: &CaseId,
+        meta: EvidenceMeta,
+        reader: impl Read + Send + 'static,
+        label: PathBuf,
+        progress: impl FnMut(u64) + Send + 'static,
+    ) -> Result<Added> {
+        let original_name = validate::text("name", &meta.name, 500)?;
+        let source = validate::optional_text("source", meta.source.as_deref(), 2_000)?.unwrap_or_else(|| "file".into());
+        let note = validate::optional_text("note", meta.note.as_deref(), 10_000)?;
+        let media_type = match meta.media_type.as_deref().map(str::trim).filter(|m| !m.is_empty() && *m != "application/octet-stream") {
+            Some(m) => validate::text("media type", m, 200)?,
+            None => mime_guess::from_path(&original_name).first_or_octet_stream().essence_str().to_owned(),
+        };
+        let acquired_at = Timestamp::now();
         let blobs = self.blobs.clone();
         let mut progress = progress;
-        let sealed = tokio::task::spawn_blocking(move || blobs.put(file, &mut progress))
+        let sealed = tokio::task::spawn_blocking(move || blobs.put(reader, &mut progress))
             .await
-            .map_err(|e| AppError::File {
-                path: input.path.clone(),
-                source: std::io::Error::other(e.to_string()),
-            })?
+            .map_err(|e| AppError::File { path: label.clone(), source: std::io::Error::other(e.to_string()) })?
             .map_err(|e| match e {
-                cairn_store::StoreError::Crypto(cairn_crypto::Error::Io(source)) => AppError::File {
-                    path: input.path.clone(),
-                    source,
-                },
+                cairn_store::StoreError::Crypto(cairn_crypto::Error::Io(source)) => AppError::File { path: label.clone(), source },
                 other => other.into(),
             })?;
         let sha256 = Hash(sealed.sha256);

@@ -12,7 +12,7 @@ mod vault;
 mod vault_dir;
 
 pub use error::AppError;
-pub use evidence::{Added, EvidenceInput};
+pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
 pub use subjects::SubjectInput;
@@ -21,6 +21,8 @@ pub use vault_dir::{PendingKeyFile, VaultDir};
 
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
-pub use cairn_store::{CaseSummary, EvidenceRecord, IncidentRecord, SqliteStore, Store, StoreError};
+pub use cairn_store::{
+    CaseSummary, EvidenceRecord, IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind, TimelineQuery,
+};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use cairn_core::{CaseId, CaseOpened, Checkpoint, CheckpointBody, EventBody};
 use cairn_crypto::{MasterKey, SigningKey, VerifyingKey};
-use cairn_store::{Appended, BlobStore, CaseSummary, NewEvent, Store};
+use cairn_store::{Appended, BlobStore, CaseSummary, NewEvent, Store, TimelineEntry, TimelineQuery};
 use jiff::Timestamp;
 
 use crate::{AppError, Result, VaultDir};
@@ -84,6 +84,12 @@ impl<S: Store> Vault<S> {
 
     pub async fn cases(&self) -> Result<Vec<CaseSummary>> {
         Ok(self.store.cases().await?)
+    }
+
+    /// One page of a case's timeline, newest first.
+    pub async fn timeline(&self, case: &CaseId, query: &TimelineQuery) -> Result<Vec<TimelineEntry>> {
+        self.case(case).await?;
+        Ok(self.store.timeline(case, query).await?)
     }
 
     pub async fn case(&self, id: &CaseId) -> Result<CaseSummary> {

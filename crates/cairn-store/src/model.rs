@@ -71,3 +71,41 @@ pub struct EvidenceRecord {
     pub seq: u64,
     pub custody: Vec<CustodyEntry>,
 }
+
+/// One row of a case timeline.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TimelineEntry {
+    /// Local civil time (incidents) or acquisition time in UTC (evidence), ISO 8601.
+    pub sort_key: String,
+    pub kind: TimelineKind,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<cairn_core::SubjectId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<cairn_core::Channel>,
+    pub categories: Vec<cairn_core::Slii>,
+    pub title: String,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    Incident,
+    Evidence,
+}
+
+/// Filters and a keyset cursor; pages run newest first.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineQuery {
+    pub subject: Option<cairn_core::SubjectId>,
+    pub channel: Option<cairn_core::Channel>,
+    pub category: Option<cairn_core::Slii>,
+    pub kind: Option<TimelineKind>,
+    /// Inclusive bounds on the date part of `sort_key`.
+    pub from: Option<jiff::civil::Date>,
+    pub to: Option<jiff::civil::Date>,
+    /// Continue after this entry: `(sort_key, id)` of the last one shown.
+    pub after: Option<(String, String)>,
+    pub limit: u32,
+}

@@ -53,6 +53,8 @@ pub struct Global {
 pub enum Command {
     /// Create a new encrypted vault.
     Init,
+    /// Start the local web app.
+    Serve(crate::commands::serve::ServeArgs),
     /// Manage the vault passphrase.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory};
 
-use crate::i18n::{self, tr, try_tr};
+use crate::i18n::{self, tr};
 use crate::t;
 
 /// `--lang` must be known before clap parses (it words clap's own output).
@@ -32,9 +32,9 @@ pub fn command() -> Command {
 }
 
 fn localize(mut cmd: Command, key: &str) -> Command {
-    let lang = i18n::language();
-    if let Some(about) = try_tr(&lang, key) {
-        cmd = cmd.about(about);
+    let t = i18n::translator();
+    if t.has(key) {
+        cmd = cmd.about(t.get(key));
     }
     let template = format!(
         "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
@@ -66,7 +66,8 @@ fn localize(mut cmd: Command, key: &str) -> Command {
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (id, positional) in args {
-        let help = try_tr(&lang, &format!("{key}--{id}"));
+        let arg_key = format!("{key}--{id}");
+        let help = t.has(&arg_key).then(|| t.get(&arg_key));
         let heading = tr(if positional { "help-arguments" } else { "help-options" });
         cmd = cmd.mut_arg(&id, |a| {
             let a = a.help_heading(heading);
@@ -136,12 +137,13 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{ENGLISH, SPANISH};
+    use crate::i18n::{Lang, Tr};
 
     /// Every command and argument has help in both languages.
     fn missing(cmd: &Command, key: &str, out: &mut Vec<String>) {
-        for lang in [ENGLISH, SPANISH] {
-            if try_tr(&lang, key).is_none() {
+        for t in [Tr(Lang::En), Tr(Lang::Es)] {
+            let lang = t.lang();
+            if !t.has(key) {
                 out.push(format!("{lang}: {key}"));
             }
             for arg in cmd.get_arguments() {
@@ -150,7 +152,7 @@ mod tests {
                     continue;
                 }
                 let arg_key = format!("{key}--{id}");
-                if try_tr(&lang, &arg_key).is_none() {
+                if !t.has(&arg_key) {
                     out.push(format!("{lang}: {arg_key}"));
                 }
             }

@@ -1,4 +1,4 @@
-//! `cairn`: one binary for the CLI (and, later, the local web app).
+//! `cairn`: one binary for the command line and the local web app (`cairn serve`).
 //!
 //! Exit codes: 0 success, 1 error, 2 usage error, 3 verification failed,
 //! 4 wrong passphrase.
@@ -73,6 +73,7 @@ fn main() -> ExitCode {
 async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
     match command {
         Command::Init => commands::init::run(ctx).await,
+        Command::Serve(args) => commands::serve::run(ctx, args).await,
         Command::Passphrase(c) => commands::passphrase::run(ctx, c).await,
         Command::Case(c) => commands::case::run(ctx, c).await,
         Command::Subject(c) => commands::subject::run(ctx, c).await,

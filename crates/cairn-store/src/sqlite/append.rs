@@ -58,6 +58,7 @@ impl SqliteStore {
             .execute(&mut *tx)
             .await?;
             project(&mut tx, &event).await?;
+            super::timeline::project(&mut tx, &event).await?;
             tree.push(leaf);
             events.push(event);
         }

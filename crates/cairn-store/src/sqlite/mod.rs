@@ -6,6 +6,7 @@
 
 mod append;
 mod queries;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -18,7 +19,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use crate::{Result, StoreError};
 
 /// Schema migrations, embedded so the binary is self-contained.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "journal", include_str!("../../migrations/sqlite/0001_journal.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "journal", include_str!("../../migrations/sqlite/0001_journal.sql")),
+    (2, "timeline", include_str!("../../migrations/sqlite/0002_timeline.sql")),
+];
 
 /// A vault database opened with its key.
 #[derive(Clone)]

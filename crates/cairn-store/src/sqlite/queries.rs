@@ -8,7 +8,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::SqliteStore;
-use crate::model::{Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TreeHead};
+use crate::model::{Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead};
 use crate::{Result, Signer, Store, StoreError};
 
 fn corrupt(what: &str) -> impl Fn(String) -> StoreError + '_ {
@@ -257,6 +257,10 @@ impl Store for SqliteStore {
             .await?
             .into_iter()
             .next())
+    }
+
+    async fn timeline(&self, case: &CaseId, query: &TimelineQuery) -> Result<Vec<TimelineEntry>> {
+        self.timeline_page(case, query).await
     }
 
     async fn raw_events(&self, case: &CaseId, from: u64, limit: u64) -> Result<Vec<RawEvent>> {

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use cairn_app::core::{EvidenceId, IncidentId};
-use cairn_app::{ConsistencyProof, InclusionProof, Problem, SqliteStore, Vault, VerifyReport};
+use cairn_app::{ConsistencyProof, InclusionProof, SqliteStore, Vault, VerifyReport};
 use clap::Subcommand;
 
 use crate::cli::CaseArg;
@@ -151,7 +151,7 @@ fn check_proof(ctx: &Context, file: &std::path::Path) -> Result<()> {
             if ctx.json() {
                 ctx.print_json(&serde_json::json!({ "valid": false, "error": e.to_string() }))?;
             } else {
-                eprintln!("{}", t!("proof-invalid", reason = crate::errors::describe_app(&e)));
+                eprintln!("{}", t!("proof-invalid", reason = cairn_i18n::describe_app_error(crate::i18n::translator(), &e)));
             }
             Err(Exit::VerificationFailed.into())
         }
@@ -172,29 +172,6 @@ fn print_report(report: &VerifyReport) {
     }
     eprintln!("{}", t!("journal-problems", count = report.problems.len()));
     for problem in &report.problems {
-        eprintln!("  - {}", describe(problem));
-    }
-}
-
-fn describe(problem: &Problem) -> String {
-    match problem {
-        Problem::LeafHashMismatch { seq, kind } => t!("problem-leaf-hash", seq = *seq, kind = kind),
-        Problem::Unreadable { seq, kind, detail } => t!("problem-unreadable", seq = *seq, kind = kind, detail = detail),
-        Problem::Misplaced { seq, kind, detail } => t!("problem-misplaced", seq = *seq, kind = kind, detail = detail),
-        Problem::RootMismatch {
-            size,
-            first_seq,
-            last_seq,
-        } if first_seq == last_seq => t!("problem-root-one", size = *size, seq = *first_seq),
-        Problem::RootMismatch {
-            size,
-            first_seq,
-            last_seq,
-        } => t!("problem-root-range", size = *size, first = *first_seq, last = *last_seq),
-        Problem::BadSignature { size } => t!("problem-signature", size = *size),
-        Problem::ForeignKey { size, fingerprint } => t!("problem-foreign-key", size = *size, fingerprint = fingerprint),
-        Problem::Unsigned { from_seq, to_seq } => t!("problem-unsigned", first = *from_seq, last = *to_seq),
-        Problem::Projection { what, id, seq } => t!("problem-projection", what = *what, id = id, seq = *seq),
-        other => format!("{other:?}"),
+        eprintln!("  - {}", cairn_i18n::describe_problem(crate::i18n::translator(), problem));
     }
 }

@@ -6,4 +6,5 @@ pub mod incident;
 pub mod init;
 pub mod journal;
 pub mod passphrase;
+pub mod serve;
 pub mod subject;

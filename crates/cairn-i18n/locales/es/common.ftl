@@ -1,61 +1,11 @@
-## Mensajes de la línea de órdenes (español). Mismas claves que en-US/cli.ftl.
+## Textos compartidos por la línea de órdenes y la aplicación web (español).
 
 error-prefix = error: { $message }
 journal-verification-failed = la verificación falló
-
-## Frases de contraseña y bóveda
-passphrase-prompt = Frase de contraseña de la bóveda
-passphrase-prompt-new = Nueva frase de contraseña
-passphrase-prompt-repeat = Repita la nueva frase de contraseña
-passphrase-mismatch = las dos frases de contraseña no coinciden; no se cambió nada
-passphrase-too-short = la frase de contraseña tiene { $given } caracteres; use al menos { $minimum } (varias palabras sin relación entre sí funcionan bien)
-passphrase-none-given = no se indicó la frase de contraseña: use --passphrase-file ARCHIVO o la variable CAIRN_PASSPHRASE, o ejecute en una terminal para que se le pida
-passphrase-prompt-failed = no se pudo leer la frase de contraseña desde la terminal
-passphrase-file-unreadable = no se puede leer el archivo de la frase de contraseña { $path }
-passphrase-changed = Frase de contraseña cambiada. La anterior ya no abre esta bóveda.
-vault-no-default-dir = no se encuentra un directorio de datos para la bóveda; indique uno con --vault DIR
-init-done = Se creó una bóveda cifrada en { $path }
-init-fingerprint = Clave de firma: { $fingerprint }
-init-warning = Guarde bien la frase de contraseña: nadie, ni siquiera Cairn, puede recuperarla ni abrir la bóveda sin ella.
-
-## Casos, sujetos, incidentes, pruebas
-case-created = Caso abierto: { $id }
-case-none = Todavía no hay casos. Abra uno con: cairn case new --label "…"
-subject-added = Sujeto añadido: { $id }
-subject-none = No hay sujetos en este caso.
-incident-recorded = Incidente registrado: { $id }
-incident-amended = Se registró una versión corregida del incidente { $id }; las versiones anteriores siguen en el historial.
-incident-none = No hay incidentes en este caso.
-incident-history = { $count ->
-    [one] Historial (1 versión):
-   *[other] Historial ({ $count } versiones):
-}
-incident-history-recorded = #{ $seq } { $at } por { $actor }: registrado — { $narrative }
-incident-history-amended = #{ $seq } { $at } por { $actor }: corregido ({ $reason }) — { $narrative }
-evidence-progress = Calculando el hash y cifrando { $name }
-progress-eta = (quedan unos {"{"}eta{"}"})
-evidence-added = Prueba añadida: { $id } ({ $name })
-evidence-duplicate = { $name } ya está en este caso como { $id }; no se añadió otra vez
-evidence-none = No hay pruebas en este caso.
-evidence-extracted = Se escribió la prueba { $id } en { $path } (registrado en la cadena de custodia)
-custody-heading = Cadena de custodia:
 custody-acquired = adquirida
 custody-viewed = vista
 custody-extracted = extraída
 custody-exported = exportada
-file-unreadable = no se puede leer { $path }
-flag-required = { $flag } es obligatorio
-
-## Diario
-journal-verified = Diario verificado: { $size ->
-    [one] 1 evento
-   *[other] { $size } eventos
-}; se recalcularon todos los hashes, raíces y firmas.
-journal-problems = { $count ->
-    [one] La verificación del diario FALLÓ (1 problema):
-   *[other] La verificación del diario FALLÓ ({ $count } problemas):
-}
-journal-bad-event = { $value } no es una posición del diario, ni un id de incidente o de prueba
 problem-leaf-hash = el evento #{ $seq } ({ $kind }) fue alterado: sus bytes guardados ya no coinciden con su hash
 problem-unreadable = el evento #{ $seq } ({ $kind }) no se puede leer: { $detail }
 problem-misplaced = el evento #{ $seq } ({ $kind }) está fuera de lugar: { $detail }
@@ -65,10 +15,6 @@ problem-signature = la firma de la cabecera de tamaño { $size } no es válida
 problem-foreign-key = la cabecera de tamaño { $size } fue firmada con otra clave ({ $fingerprint })
 problem-unsigned = los eventos #{ $first } a #{ $last } no están cubiertos por ninguna cabecera firmada
 problem-projection = lo que se muestra de { $what } { $id } difiere del diario (evento #{ $seq })
-proof-not-json = { $path } no es un archivo de prueba criptográfica de Cairn
-proof-inclusion-valid = Válida: el evento #{ $index } está en el diario del caso { $case } de { $size } eventos, con una firma válida.
-proof-consistency-valid = Válida: el diario del caso { $case } de { $old } eventos sigue intacto dentro del diario de { $new } eventos.
-proof-invalid = la prueba NO es válida: { $reason }
 
 ## Encabezados de tablas y campos
 col-case = Caso
@@ -228,11 +174,17 @@ error-blob-integrity = el archivo de la prueba con SHA-256 { $sha256 } no pasó 
 error-io = { $context }: { $detail }
 error-storage = error de almacenamiento: { $detail }
 
-## Errores de uso
-usage-invalid-value = valor no válido «{ $value }» para { $arg }
-usage-unknown-argument = opción desconocida { $arg }
-usage-unknown-command = orden desconocida «{ $name }»
-usage-missing-argument = falta { $arg }
-usage-missing-command = hace falta una orden
-usage-conflict = { $arg } no se puede usar junto con { $other }
-usage-see-help = Para obtener ayuda, añada --help.
+
+## Meses (abreviados), para las fechas
+month-1 = ene
+month-2 = feb
+month-3 = mar
+month-4 = abr
+month-5 = may
+month-6 = jun
+month-7 = jul
+month-8 = ago
+month-9 = sept
+month-10 = oct
+month-11 = nov
+month-12 = dic

@@ -1,61 +1,11 @@
-## Command-line messages (English). Keys are shared with es/cli.ftl.
+## Strings shared by the command line and the web app (English).
 
 error-prefix = error: { $message }
 journal-verification-failed = verification failed
-
-## Passphrases and vault
-passphrase-prompt = Vault passphrase
-passphrase-prompt-new = New passphrase
-passphrase-prompt-repeat = Repeat the new passphrase
-passphrase-mismatch = the two passphrases do not match; nothing was changed
-passphrase-too-short = the passphrase has { $given } characters; use at least { $minimum } (a few unrelated words work well)
-passphrase-none-given = no passphrase given: use --passphrase-file FILE or the CAIRN_PASSPHRASE variable, or run in a terminal to be asked
-passphrase-prompt-failed = could not read the passphrase from the terminal
-passphrase-file-unreadable = cannot read the passphrase file { $path }
-passphrase-changed = Passphrase changed. The old passphrase no longer opens this vault.
-vault-no-default-dir = cannot find a data directory for the vault; give one with --vault DIR
-init-done = Created an encrypted vault in { $path }
-init-fingerprint = Signing key: { $fingerprint }
-init-warning = Keep the passphrase safe: nobody, including Cairn, can recover it or the vault without it.
-
-## Cases, subjects, incidents, evidence
-case-created = Opened case { $id }
-case-none = No cases yet. Open one with: cairn case new --label "…"
-subject-added = Added subject { $id }
-subject-none = No subjects in this case.
-incident-recorded = Recorded incident { $id }
-incident-amended = Recorded a corrected version of incident { $id }; earlier versions stay in the history.
-incident-none = No incidents in this case.
-incident-history = { $count ->
-    [one] History (1 version):
-   *[other] History ({ $count } versions):
-}
-incident-history-recorded = #{ $seq } { $at } by { $actor }: recorded — { $narrative }
-incident-history-amended = #{ $seq } { $at } by { $actor }: corrected ({ $reason }) — { $narrative }
-evidence-progress = Hashing and encrypting { $name }
-progress-eta = (about {"{"}eta{"}"} left)
-evidence-added = Added evidence { $id } ({ $name })
-evidence-duplicate = { $name } is already in this case as { $id }; not added again
-evidence-none = No evidence in this case.
-evidence-extracted = Wrote evidence { $id } to { $path } (logged in the chain of custody)
-custody-heading = Chain of custody:
 custody-acquired = acquired
 custody-viewed = viewed
 custody-extracted = extracted
 custody-exported = exported
-file-unreadable = cannot read { $path }
-flag-required = { $flag } is required
-
-## Journal
-journal-verified = Journal verified: { $size ->
-    [one] 1 event
-   *[other] { $size } events
-}, every hash, root and signature recomputed.
-journal-problems = { $count ->
-    [one] Journal verification FAILED (1 problem):
-   *[other] Journal verification FAILED ({ $count } problems):
-}
-journal-bad-event = { $value } is not a journal position, incident id or evidence id
 problem-leaf-hash = event #{ $seq } ({ $kind }) was altered: its stored bytes no longer match its hash
 problem-unreadable = event #{ $seq } ({ $kind }) cannot be read: { $detail }
 problem-misplaced = event #{ $seq } ({ $kind }) is out of place: { $detail }
@@ -65,10 +15,6 @@ problem-signature = the signature of the tree head of size { $size } is not vali
 problem-foreign-key = the tree head of size { $size } was signed by another key ({ $fingerprint })
 problem-unsigned = events #{ $first } to #{ $last } are not covered by any signed tree head
 problem-projection = what is shown for { $what } { $id } differs from the journal (event #{ $seq })
-proof-not-json = { $path } is not a Cairn proof file
-proof-inclusion-valid = Valid: event #{ $index } is in case { $case }'s journal of { $size } events, under a valid signature.
-proof-consistency-valid = Valid: case { $case }'s journal of { $old } events is unchanged within its journal of { $new } events.
-proof-invalid = proof is NOT valid: { $reason }
 
 ## Table and field headings
 col-case = Case
@@ -228,11 +174,17 @@ error-blob-integrity = the evidence file with SHA-256 { $sha256 } failed its int
 error-io = { $context }: { $detail }
 error-storage = storage error: { $detail }
 
-## Usage errors
-usage-invalid-value = invalid value "{ $value }" for { $arg }
-usage-unknown-argument = unknown option { $arg }
-usage-unknown-command = unknown command "{ $name }"
-usage-missing-argument = missing { $arg }
-usage-missing-command = a command is required
-usage-conflict = { $arg } cannot be used with { $other }
-usage-see-help = For help, add --help.
+
+## Months (short), for dates
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec

@@ -124,3 +124,8 @@ help-journal-consistency--from = Tamaño del punto de control anterior
 help-journal-consistency--to = Tamaño del punto de control posterior (por defecto: el último)
 help-journal-check-proof = Comprobar un archivo de prueba sin conexión; no necesita bóveda ni frase de contraseña
 help-journal-check-proof--file = Una prueba de inclusión o de consistencia hecha con «prove» o «consistency»
+
+help-serve = Iniciar la aplicación web local (solo escucha en este equipo)
+help-serve--addr = Dirección en la que escuchar; debe ser local, como 127.0.0.1:7878
+help-serve--idle_lock = Bloquear la bóveda tras estos minutos sin uso
+help-serve--exit_url = El sitio web neutral que abre la salida rápida

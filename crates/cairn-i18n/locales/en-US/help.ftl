@@ -125,3 +125,8 @@ help-journal-consistency--from = Size of the earlier checkpoint
 help-journal-consistency--to = Size of the later checkpoint (default: the latest)
 help-journal-check-proof = Check a proof file offline; needs no vault and no passphrase
 help-journal-check-proof--file = An inclusion or consistency proof made by "prove" or "consistency"
+
+help-serve = Start the local web app (listens on this computer only)
+help-serve--addr = Address to listen on; must be a loopback address such as 127.0.0.1:7878
+help-serve--idle_lock = Lock the vault after this many minutes without use
+help-serve--exit_url = The neutral website that quick exit opens

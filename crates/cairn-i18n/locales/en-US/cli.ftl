@@ -1,0 +1,72 @@
+## Command-line messages (English). Keys are shared with es/cli.ftl.
+
+
+## Passphrases and vault
+passphrase-prompt = Vault passphrase
+passphrase-prompt-new = New passphrase
+passphrase-prompt-repeat = Repeat the new passphrase
+passphrase-mismatch = the two passphrases do not match; nothing was changed
+passphrase-too-short = the passphrase has { $given } characters; use at least { $minimum } (a few unrelated words work well)
+passphrase-none-given = no passphrase given: use --passphrase-file FILE or the CAIRN_PASSPHRASE variable, or run in a terminal to be asked
+passphrase-prompt-failed = could not read the passphrase from the terminal
+passphrase-file-unreadable = cannot read the passphrase file { $path }
+passphrase-changed = Passphrase changed. The old passphrase no longer opens this vault.
+vault-no-default-dir = cannot find a data directory for the vault; give one with --vault DIR
+init-done = Created an encrypted vault in { $path }
+init-fingerprint = Signing key: { $fingerprint }
+init-warning = Keep the passphrase safe: nobody, including Cairn, can recover it or the vault without it.
+
+## Cases, subjects, incidents, evidence
+case-created = Opened case { $id }
+case-none = No cases yet. Open one with: cairn case new --label "…"
+subject-added = Added subject { $id }
+subject-none = No subjects in this case.
+incident-recorded = Recorded incident { $id }
+incident-amended = Recorded a corrected version of incident { $id }; earlier versions stay in the history.
+incident-none = No incidents in this case.
+incident-history = { $count ->
+    [one] History (1 version):
+   *[other] History ({ $count } versions):
+}
+incident-history-recorded = #{ $seq } { $at } by { $actor }: recorded — { $narrative }
+incident-history-amended = #{ $seq } { $at } by { $actor }: corrected ({ $reason }) — { $narrative }
+evidence-progress = Hashing and encrypting { $name }
+progress-eta = (about {"{"}eta{"}"} left)
+evidence-added = Added evidence { $id } ({ $name })
+evidence-duplicate = { $name } is already in this case as { $id }; not added again
+evidence-none = No evidence in this case.
+evidence-extracted = Wrote evidence { $id } to { $path } (logged in the chain of custody)
+custody-heading = Chain of custody:
+file-unreadable = cannot read { $path }
+flag-required = { $flag } is required
+
+## Journal
+journal-verified = Journal verified: { $size ->
+    [one] 1 event
+   *[other] { $size } events
+}, every hash, root and signature recomputed.
+journal-problems = { $count ->
+    [one] Journal verification FAILED (1 problem):
+   *[other] Journal verification FAILED ({ $count } problems):
+}
+journal-bad-event = { $value } is not a journal position, incident id or evidence id
+proof-not-json = { $path } is not a Cairn proof file
+proof-inclusion-valid = Valid: event #{ $index } is in case { $case }'s journal of { $size } events, under a valid signature.
+proof-consistency-valid = Valid: case { $case }'s journal of { $old } events is unchanged within its journal of { $new } events.
+proof-invalid = proof is NOT valid: { $reason }
+
+## Usage errors
+usage-invalid-value = invalid value "{ $value }" for { $arg }
+usage-unknown-argument = unknown option { $arg }
+usage-unknown-command = unknown command "{ $name }"
+usage-missing-argument = missing { $arg }
+usage-missing-command = a command is required
+usage-conflict = { $arg } cannot be used with { $other }
+usage-see-help = For help, add --help.
+
+## Web app
+serve-listening = Cairn is running at { $url } — open it in a browser on this computer.
+serve-stop-hint = Press Ctrl-C to stop; the vault is locked when Cairn stops.
+serve-not-loopback = { $addr } is not a loopback address; Cairn only listens on this computer unless agency mode is configured
+serve-bad-exit-url = quick-exit address "{ $url }" must be a plain http:// or https:// address
+serve-bad-idle = the idle lock must be at least 1 minute

@@ -1,0 +1,72 @@
+## Mensajes de la línea de órdenes (español). Mismas claves que en-US/cli.ftl.
+
+
+## Frases de contraseña y bóveda
+passphrase-prompt = Frase de contraseña de la bóveda
+passphrase-prompt-new = Nueva frase de contraseña
+passphrase-prompt-repeat = Repita la nueva frase de contraseña
+passphrase-mismatch = las dos frases de contraseña no coinciden; no se cambió nada
+passphrase-too-short = la frase de contraseña tiene { $given } caracteres; use al menos { $minimum } (varias palabras sin relación entre sí funcionan bien)
+passphrase-none-given = no se indicó la frase de contraseña: use --passphrase-file ARCHIVO o la variable CAIRN_PASSPHRASE, o ejecute en una terminal para que se le pida
+passphrase-prompt-failed = no se pudo leer la frase de contraseña desde la terminal
+passphrase-file-unreadable = no se puede leer el archivo de la frase de contraseña { $path }
+passphrase-changed = Frase de contraseña cambiada. La anterior ya no abre esta bóveda.
+vault-no-default-dir = no se encuentra un directorio de datos para la bóveda; indique uno con --vault DIR
+init-done = Se creó una bóveda cifrada en { $path }
+init-fingerprint = Clave de firma: { $fingerprint }
+init-warning = Guarde bien la frase de contraseña: nadie, ni siquiera Cairn, puede recuperarla ni abrir la bóveda sin ella.
+
+## Casos, sujetos, incidentes, pruebas
+case-created = Caso abierto: { $id }
+case-none = Todavía no hay casos. Abra uno con: cairn case new --label "…"
+subject-added = Sujeto añadido: { $id }
+subject-none = No hay sujetos en este caso.
+incident-recorded = Incidente registrado: { $id }
+incident-amended = Se registró una versión corregida del incidente { $id }; las versiones anteriores siguen en el historial.
+incident-none = No hay incidentes en este caso.
+incident-history = { $count ->
+    [one] Historial (1 versión):
+   *[other] Historial ({ $count } versiones):
+}
+incident-history-recorded = #{ $seq } { $at } por { $actor }: registrado — { $narrative }
+incident-history-amended = #{ $seq } { $at } por { $actor }: corregido ({ $reason }) — { $narrative }
+evidence-progress = Calculando el hash y cifrando { $name }
+progress-eta = (quedan unos {"{"}eta{"}"})
+evidence-added = Prueba añadida: { $id } ({ $name })
+evidence-duplicate = { $name } ya está en este caso como { $id }; no se añadió otra vez
+evidence-none = No hay pruebas en este caso.
+evidence-extracted = Se escribió la prueba { $id } en { $path } (registrado en la cadena de custodia)
+custody-heading = Cadena de custodia:
+file-unreadable = no se puede leer { $path }
+flag-required = { $flag } es obligatorio
+
+## Diario
+journal-verified = Diario verificado: { $size ->
+    [one] 1 evento
+   *[other] { $size } eventos
+}; se recalcularon todos los hashes, raíces y firmas.
+journal-problems = { $count ->
+    [one] La verificación del diario FALLÓ (1 problema):
+   *[other] La verificación del diario FALLÓ ({ $count } problemas):
+}
+journal-bad-event = { $value } no es una posición del diario, ni un id de incidente o de prueba
+proof-not-json = { $path } no es un archivo de prueba criptográfica de Cairn
+proof-inclusion-valid = Válida: el evento #{ $index } está en el diario del caso { $case } de { $size } eventos, con una firma válida.
+proof-consistency-valid = Válida: el diario del caso { $case } de { $old } eventos sigue intacto dentro del diario de { $new } eventos.
+proof-invalid = la prueba NO es válida: { $reason }
+
+## Errores de uso
+usage-invalid-value = valor no válido «{ $value }» para { $arg }
+usage-unknown-argument = opción desconocida { $arg }
+usage-unknown-command = orden desconocida «{ $name }»
+usage-missing-argument = falta { $arg }
+usage-missing-command = hace falta una orden
+usage-conflict = { $arg } no se puede usar junto con { $other }
+usage-see-help = Para obtener ayuda, añada --help.
+
+## Aplicación web
+serve-listening = Cairn está funcionando en { $url }: ábralo en un navegador de este equipo.
+serve-stop-hint = Pulse Ctrl-C para detenerlo; la bóveda se bloquea al detener Cairn.
+serve-not-loopback = { $addr } no es una dirección local (loopback); Cairn solo escucha en este equipo salvo que se configure el modo de organización
+serve-bad-exit-url = la dirección de salida rápida «{ $url }» debe ser una dirección http:// o https:// sencilla
+serve-bad-idle = el bloqueo por inactividad debe ser de al menos 1 minuto

@@ -1,0 +1,13 @@
+//! Every string a person reads, in English and Spanish.
+//!
+//! One set of Fluent files (`locales/<lang>/*.ftl`) serves the command line
+//! and the web app: `common.ftl` (vocabularies, headings, errors), `cli.ftl`,
+//! `help.ftl` (clap help) and `web.ftl`. Errors carry data, not prose; this
+//! crate words them, naming the file, field or value at fault.
+#![forbid(unsafe_code)]
+
+mod errors;
+mod tr;
+
+pub use errors::{describe_app_error, describe_id, describe_invalid, describe_problem};
+pub use tr::{Arg, Lang, Tr};

@@ -1,0 +1,203 @@
+//! Server state: the vault (locked or unlocked), the browser sessions that
+//! may use it, and idle locking.
+//!
+//! Locking drops the vault — and with it every key — and starts a new
+//! epoch, so every session that unlocked before is locked out at once.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use cairn_app::{KdfParams, Passphrase, SqliteStore, Vault, VaultDir};
+use tokio::sync::RwLock;
+
+use cairn_i18n::Lang;
+
+/// How `cairn serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub addr: SocketAddr,
+    pub vault_dir: VaultDir,
+    pub actor: String,
+    /// Lock after this long without a request.
+    pub idle_lock: Duration,
+    /// Where quick exit sends the browser.
+    pub exit_url: String,
+    pub kdf: KdfParams,
+}
+
+pub type SharedVault = Arc<Vault<SqliteStore>>;
+
+struct Unlocked {
+    vault: SharedVault,
+    epoch: u64,
+}
+
+/// A browser's session: a random id in an HttpOnly, SameSite=Strict cookie,
+/// its CSRF token, its language and whether it unlocked the current epoch.
+#[derive(Clone)]
+pub struct Session {
+    pub id: String,
+    pub csrf: String,
+    pub lang: Lang,
+    pub epoch: Option<u64>,
+    /// Where quick exit goes (from the server's configuration).
+    pub exit_url: Arc<str>,
+    /// The last page shown, to return to after switching language.
+    pub last_page: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+struct Inner {
+    config: ServeConfig,
+    vault: RwLock<Option<Unlocked>>,
+    epoch: AtomicU64,
+    sessions: Mutex<HashMap<String, Session>>,
+    last_activity: Mutex<Instant>,
+}
+
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    // Without randomness no session can be safe; refuse to run rather than guess.
+    getrandom::fill(&mut bytes).expect("the operating system's random number generator failed");
+    hex::encode(bytes)
+}
+
+impl AppState {
+    pub fn new(config: ServeConfig) -> Self {
+        Self(Arc::new(Inner {
+            config,
+            vault: RwLock::new(None),
+            epoch: AtomicU64::new(1),
+            sessions: Mutex::new(HashMap::new()),
+            last_activity: Mutex::new(Instant::now()),
+        }))
+    }
+
+    pub fn config(&self) -> &ServeConfig {
+        &self.0.config
+    }
+
+    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<String, Session>> {
+        self.0.sessions.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The session for a cookie value, or a fresh one.
+    pub fn session(&self, cookie: Option<&str>, lang: Lang) -> (Session, bool) {
+        let mut sessions = self.sessions();
+        if let Some(existing) = cookie.and_then(|id| sessions.get(id)) {
+            return (existing.clone(), false);
+        }
+        // Bounded: a page that opens sessions in a loop cannot exhaust memory.
+        if sessions.len() > 1_000 {
+            sessions.retain(|_, s| s.epoch.is_some());
+        }
+        let exit_url = Arc::from(self.0.config.exit_url.as_str());
+        let session = Session { id: random_token(), csrf: random_token(), lang, epoch: None, exit_url, last_page: None };
+        sessions.insert(session.id.clone(), session.clone());
+        (session, true)
+    }
+
+    pub fn set_lang(&self, session: &Session, lang: Lang) {
+        if let Some(s) = self.sessions().get_mut(&session.id) {
+            s.lang = lang;
+        }
+    }
+
+    pub fn remember_page(&self, session: &Session, path: &str) {
+        if let Some(s) = self.sessions().get_mut(&session.id) {
+            s.last_page = Some(path.to_owned());
+        }
+    }
+
+    pub fn vault_exists(&self) -> bool {
+        self.0.config.vault_dir.exists()
+    }
+
+    /// The vault, if this session unlocked the current epoch. Counts as activity.
+    pub async fn vault_for(&self, session: &Session) -> Option<SharedVault> {
+        let guard = self.0.vault.read().await;
+        let unlocked = guard.as_ref()?;
+        if session.epoch != Some(unlocked.epoch) {
+            return None;
+        }
+        *self.0.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        Some(unlocked.vault.clone())
+    }
+
+    pub async fn is_unlocked(&self) -> bool {
+        self.0.vault.read().await.is_some()
+    }
+
+    /// Unlocks (or with `create`, first creates) the vault and admits `session`.
+    pub async fn unlock(&self, session: &Session, passphrase: Passphrase, create: bool) -> Result<(), cairn_app::AppError> {
+        let dir = self.0.config.vault_dir.clone();
+        let kdf = self.0.config.kdf;
+        // Argon2id takes a fraction of a second of CPU: keep it off the reactor.
+        let (master, pending) = tokio::task::spawn_blocking(move || -> Result<_, cairn_app::AppError> {
+            if create {
+                let (pending, master) = dir.begin_init(&passphrase, kdf)?;
+                Ok((master, Some(pending)))
+            } else {
+                Ok((dir.unlock(&passphrase)?, None))
+            }
+        })
+        .await
+        .map_err(|e| cairn_app::AppError::File { path: self.0.config.vault_dir.root().to_owned(), source: std::io::Error::other(e.to_string()) })??;
+        let dir = &self.0.config.vault_dir;
+        let store = SqliteStore::open(&dir.database(), &master.database_key(), create).await.map_err(cairn_app::AppError::from)?;
+        if let Some(pending) = pending {
+            dir.commit(pending)?;
+        }
+        let vault = Vault::new(store, dir, &master, self.0.config.actor.clone())?;
+        let mut guard = self.0.vault.write().await;
+        let epoch = match guard.as_ref() {
+            Some(open) => {
+                // Already open (another tab): keep that handle, admit this session.
+                vault.store().close().await;
+                open.epoch
+            }
+            None => {
+                let epoch = self.0.epoch.fetch_add(1, Ordering::SeqCst) + 1;
+                *guard = Some(Unlocked { vault: Arc::new(vault), epoch });
+                epoch
+            }
+        };
+        *self.0.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        if let Some(s) = self.sessions().get_mut(&session.id) {
+            s.epoch = Some(epoch);
+        }
+        Ok(())
+    }
+
+    /// Locks the vault for everyone: keys dropped, sessions locked out.
+    pub async fn lock(&self) {
+        let taken = self.0.vault.write().await.take();
+        self.0.epoch.fetch_add(1, Ordering::SeqCst);
+        for session in self.sessions().values_mut() {
+            session.epoch = None;
+        }
+        if let Some(unlocked) = taken {
+            unlocked.vault.store().close().await;
+        }
+    }
+
+    /// Locks when nobody has made a request for the configured idle time.
+    pub fn spawn_idle_lock(&self) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let tick = (state.0.config.idle_lock / 4).clamp(Duration::from_millis(50), Duration::from_secs(15));
+            loop {
+                tokio::time::sleep(tick).await;
+                let idle = state.0.last_activity.lock().unwrap_or_else(|p| p.into_inner()).elapsed();
+                if idle >= state.0.config.idle_lock && state.is_unlocked().await {
+                    state.lock().await;
+                }
+            }
+        })
+    }
+}

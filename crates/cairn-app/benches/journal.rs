@@ -7,37 +7,10 @@
 
 use std::time::Instant;
 
-use cairn_app::core::{Channel, EventBody, Incident, IncidentId, OccurredAt, Precision};
 use cairn_app::{KdfParams, Passphrase, SqliteStore, Store, Vault, VaultDir};
-use cairn_store::NewEvent;
-use jiff::Timestamp;
 use sha2::Digest;
 
 const BATCH: usize = 1_000;
-
-fn incident(n: u64) -> EventBody {
-    let mut random = [0u8; 8];
-    random.copy_from_slice(&n.to_be_bytes());
-    EventBody::IncidentRecorded(Incident {
-        id: IncidentId::from_random(random),
-        occurred: OccurredAt {
-            date: jiff::civil::date(2026, 1, 1 + (n % 28) as i8),
-            time: None,
-            precision: Precision::DateOnly,
-        },
-        channel: Channel::Text,
-        categories: Default::default(),
-        behaviours: Default::default(),
-        subject: None,
-        narrative: format!("synthetic message number {n}: you can't hide from me"),
-        location: None,
-        witnesses: vec![],
-        police_report: None,
-        injuries: None,
-        fear: None,
-        evidence: vec![],
-    })
-}
 
 #[tokio::main]
 async fn main() -> anyhow_free::Result {
@@ -53,21 +26,14 @@ async fn main() -> anyhow_free::Result {
     vault_dir.commit(pending)?;
     let vault = Vault::new(store.clone(), &vault_dir, &master, "bench")?;
     let case = vault.open_case("benchmark").await?.id;
-    let signing = master.signing_key();
-    let sign = |body: &cairn_app::core::CheckpointBody| sign_checkpoint(&signing, body);
-
     let started = Instant::now();
     let mut appended = 1u64;
     while appended < events {
         let take = BATCH.min((events - appended) as usize);
         let batch = (0..take as u64)
-            .map(|i| NewEvent {
-                recorded_at: Timestamp::now(),
-                actor: "bench".into(),
-                body: incident(appended + i),
-            })
+            .map(|i| cairn_app::synthetic::incident(appended + i))
             .collect();
-        store.append(&case, batch, &sign).await?;
+        vault.append_batch(&case, batch).await?;
         appended += take as u64;
     }
     let append_secs = started.elapsed().as_secs_f64();
@@ -122,19 +88,6 @@ async fn main() -> anyhow_free::Result {
         check_secs * 1e3
     );
     Ok(())
-}
-
-fn sign_checkpoint(
-    key: &cairn_crypto::SigningKey,
-    body: &cairn_app::core::CheckpointBody,
-) -> cairn_app::core::Checkpoint {
-    let verifying = key.verifying_key();
-    cairn_app::core::Checkpoint {
-        body: body.clone(),
-        public_key: hex::encode(verifying.to_bytes()),
-        key_fingerprint: verifying.fingerprint(),
-        signature: hex::encode(key.sign(&body.signed_message())),
-    }
 }
 
 mod anyhow_free {

@@ -74,7 +74,12 @@ impl<S: Store> Vault<S> {
                 source: std::io::Error::other("is a directory, not a file"),
             });
         }
-        let meta = EvidenceMeta { name, source: input.source, note: input.note, media_type: input.media_type };
+        let meta = EvidenceMeta {
+            name,
+            source: input.source,
+            note: input.note,
+            media_type: input.media_type,
+        };
         self.acquire(case, meta, file, input.path, progress).await
     }
 
@@ -103,18 +108,32 @@ impl<S: Store> Vault<S> {
         let original_name = validate::text("name", &meta.name, 500)?;
         let source = validate::optional_text("source", meta.source.as_deref(), 2_000)?.unwrap_or_else(|| "file".into());
         let note = validate::optional_text("note", meta.note.as_deref(), 10_000)?;
-        let media_type = match meta.media_type.as_deref().map(str::trim).filter(|m| !m.is_empty() && *m != "application/octet-stream") {
+        let media_type = match meta
+            .media_type
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty() && *m != "application/octet-stream")
+        {
             Some(m) => validate::text("media type", m, 200)?,
-            None => mime_guess::from_path(&original_name).first_or_octet_stream().essence_str().to_owned(),
+            None => mime_guess::from_path(&original_name)
+                .first_or_octet_stream()
+                .essence_str()
+                .to_owned(),
         };
         let acquired_at = Timestamp::now();
         let blobs = self.blobs.clone();
         let mut progress = progress;
         let sealed = tokio::task::spawn_blocking(move || blobs.put(reader, &mut progress))
             .await
-            .map_err(|e| AppError::File { path: label.clone(), source: std::io::Error::other(e.to_string()) })?
+            .map_err(|e| AppError::File {
+                path: label.clone(),
+                source: std::io::Error::other(e.to_string()),
+            })?
             .map_err(|e| match e {
-                cairn_store::StoreError::Crypto(cairn_crypto::Error::Io(source)) => AppError::File { path: label.clone(), source },
+                cairn_store::StoreError::Crypto(cairn_crypto::Error::Io(source)) => AppError::File {
+                    path: label.clone(),
+                    source,
+                },
                 other => other.into(),
             })?;
         let sha256 = Hash(sealed.sha256);

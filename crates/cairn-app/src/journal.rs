@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use cairn_core::merkle::{self, CompactTree};
-use cairn_core::{CaseId, Checkpoint, Event, EventBody, Hash, Incident, Subject};
+use cairn_core::{CaseId, Checkpoint, Event, EventBody, Hash};
 use cairn_crypto::VerifyingKey;
 use cairn_store::{RawEvent, Store, TreeHead};
 use serde::{Deserialize, Serialize};
@@ -145,24 +145,36 @@ impl ConsistencyProof {
 }
 
 /// The latest version of each thing, replayed from the journal, to compare
-/// with the projections.
+/// with the projections. Versions are kept as digests of their canonical
+/// form, so a million incidents cost tens of megabytes, not gigabytes.
 #[derive(Default)]
 struct Replay {
-    subjects: HashMap<String, (u64, Subject)>,
-    incidents: HashMap<String, (u64, Incident)>,
+    subjects: HashMap<String, (u64, Hash)>,
+    incidents: HashMap<String, (u64, Hash)>,
     evidence: HashMap<String, u64>,
+}
+
+/// A digest of a value's canonical form, for comparing versions.
+fn digest<T: Serialize>(value: &T) -> Hash {
+    merkle::leaf_hash(&cairn_core::canonical::to_canonical_bytes("projection", value).unwrap_or_default())
 }
 
 impl Replay {
     fn apply(&mut self, event: &Event) {
         match &event.body {
-            EventBody::SubjectAdded(s) => drop(self.subjects.insert(s.id.to_string(), (event.seq, s.clone()))),
-            EventBody::IncidentRecorded(i) => drop(self.incidents.insert(i.id.to_string(), (event.seq, i.clone()))),
-            EventBody::IncidentAmended(a) => drop(
+            EventBody::SubjectAdded(s) => {
+                self.subjects.insert(s.id.to_string(), (event.seq, digest(s)));
+            }
+            EventBody::IncidentRecorded(i) => {
+                self.incidents.insert(i.id.to_string(), (event.seq, digest(i)));
+            }
+            EventBody::IncidentAmended(a) => {
                 self.incidents
-                    .insert(a.incident.id.to_string(), (event.seq, a.incident.clone())),
-            ),
-            EventBody::EvidenceAdded(e) => drop(self.evidence.insert(e.id.to_string(), event.seq)),
+                    .insert(a.incident.id.to_string(), (event.seq, digest(&a.incident)));
+            }
+            EventBody::EvidenceAdded(e) => {
+                self.evidence.insert(e.id.to_string(), event.seq);
+            }
             _ => {}
         }
     }
@@ -294,7 +306,7 @@ impl<S: Store> Vault<S> {
         let subjects = self.store.subjects(case).await?;
         for s in &subjects {
             match replay.subjects.get(s.id.as_str()) {
-                Some((_, journal)) if journal == s => {}
+                Some((_, journal)) if *journal == digest(s) => {}
                 Some((seq, _)) => mismatch("subject", s.id.to_string(), *seq),
                 None => mismatch("subject", s.id.to_string(), 0),
             }
@@ -302,7 +314,7 @@ impl<S: Store> Vault<S> {
         let incidents = self.store.incidents(case).await?;
         for r in &incidents {
             match replay.incidents.get(r.incident.id.as_str()) {
-                Some((seq, journal)) if journal == &r.incident && *seq == r.current_seq => {}
+                Some((seq, journal)) if *journal == digest(&r.incident) && *seq == r.current_seq => {}
                 Some((seq, _)) => mismatch("incident", r.incident.id.to_string(), *seq),
                 None => mismatch("incident", r.incident.id.to_string(), r.current_seq),
             }

@@ -8,6 +8,7 @@ mod evidence;
 mod incidents;
 mod journal;
 mod subjects;
+pub mod synthetic;
 mod vault;
 mod vault_dir;
 
@@ -22,7 +23,8 @@ pub use vault_dir::{PendingKeyFile, VaultDir};
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
 pub use cairn_store::{
-    CaseSummary, EvidenceRecord, IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind, TimelineQuery,
+    CaseSummary, EvidenceRecord, IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind,
+    TimelineQuery,
 };
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -45,7 +45,10 @@ impl Lang {
 
     /// The first supported language in an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Lang {
-        header.split(',').find_map(|part| Lang::parse(part.split(';').next().unwrap_or(""))).unwrap_or_default()
+        header
+            .split(',')
+            .find_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
+            .unwrap_or_default()
     }
 
     fn id(self) -> &'static LanguageIdentifier {
@@ -90,7 +93,13 @@ impl Tr {
 
     pub fn count(&self, id: &str, count: impl std::borrow::Borrow<u64>) -> String {
         let count = *count.borrow();
-        self.with(id, &[("count", Arg::Number(count as f64)), ("shown", Arg::Text(self.number(count)))])
+        self.with(
+            id,
+            &[
+                ("count", Arg::Number(count as f64)),
+                ("shown", Arg::Text(self.number(count))),
+            ],
+        )
     }
 
     pub fn lang(&self) -> &'static str {
@@ -150,7 +159,9 @@ impl Tr {
             }
             return self.datetime(dt);
         }
-        key.parse::<Date>().map(|d| self.date(d)).unwrap_or_else(|_| key.to_owned())
+        key.parse::<Date>()
+            .map(|d| self.date(d))
+            .unwrap_or_else(|_| key.to_owned())
     }
 }
 

@@ -15,7 +15,10 @@ mod store;
 
 pub use blob::BlobStore;
 pub use error::StoreError;
-pub use model::{Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineKind, TimelineQuery, TreeHead};
+pub use model::{
+    Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry,
+    TimelineKind, TimelineQuery, TreeHead,
+};
 pub use sqlite::SqliteStore;
 pub use store::{Signer, Store};
 

@@ -3,7 +3,9 @@ use std::future::Future;
 use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EvidenceId, Hash, IncidentId, Subject};
 
 use crate::Result;
-use crate::model::{Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead};
+use crate::model::{
+    Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead,
+};
 
 /// Signs a tree head. Passed into [`Store::append`] so the head is written in
 /// the same transaction as the events it covers, without the store ever
@@ -45,7 +47,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Option<EvidenceRecord>>> + Send;
 
     /// One page of the case timeline, newest first.
-    fn timeline(&self, case: &CaseId, query: &TimelineQuery) -> impl Future<Output = Result<Vec<TimelineEntry>>> + Send;
+    fn timeline(&self, case: &CaseId, query: &TimelineQuery)
+    -> impl Future<Output = Result<Vec<TimelineEntry>>> + Send;
 
     /// Up to `limit` stored events from position `from`, in order.
     fn raw_events(&self, case: &CaseId, from: u64, limit: u64) -> impl Future<Output = Result<Vec<RawEvent>>> + Send;

@@ -61,14 +61,28 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/incidents", post(incidents::create))
         .route("/cases/{case}/incidents/new", get(incidents::new_form))
         .route("/cases/{case}/incidents/{id}", get(incidents::show))
-        .route("/cases/{case}/incidents/{id}/amend", get(incidents::amend_form).post(incidents::amend))
+        .route(
+            "/cases/{case}/incidents/{id}/amend",
+            get(incidents::amend_form).post(incidents::amend),
+        )
         // Evidence can be gigabytes; it streams into the vault, never into memory.
-        .route("/cases/{case}/evidence", get(evidence::list).post(evidence::upload).layer(DefaultBodyLimit::disable()))
+        .route(
+            "/cases/{case}/evidence",
+            get(evidence::list)
+                .post(evidence::upload)
+                .layer(DefaultBodyLimit::disable()),
+        )
         .route("/cases/{case}/evidence/{id}", get(evidence::show))
         .route("/cases/{case}/journal", get(journal::show))
         .route("/cases/{case}/journal/verify", post(journal::verify))
-        .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", include_str!("../static/app.css")) }))
-        .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", include_str!("../static/app.js")) }))
+        .route(
+            "/static/app.css",
+            get(|| async { asset("text/css; charset=utf-8", include_str!("../static/app.css")) }),
+        )
+        .route(
+            "/static/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", include_str!("../static/app.js")) }),
+        )
         .merge(api::router())
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), security::guard))
@@ -80,7 +94,12 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 }
 
 async fn not_found(render::CurrentSession(session): render::CurrentSession) -> Response {
-    render::PageError::new(&session, StatusCode::NOT_FOUND, cairn_i18n::Tr(session.lang).get("error-page-not-found")).into_response()
+    render::PageError::new(
+        &session,
+        StatusCode::NOT_FOUND,
+        cairn_i18n::Tr(session.lang).get("error-page-not-found"),
+    )
+    .into_response()
 }
 
 /// Serves until Ctrl-C, then locks the vault. `ready` is told the address
@@ -89,15 +108,22 @@ pub async fn serve(mut config: ServeConfig, ready: impl FnOnce(SocketAddr)) -> R
     if !config.addr.ip().is_loopback() {
         return Err(ServeError::NotLoopback(config.addr));
     }
-    let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|source| ServeError::Bind { addr: config.addr, source })?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr,
+            source,
+        })?;
     config.addr = listener.local_addr().map_err(ServeError::Serve)?;
     let addr = config.addr;
     let state = AppState::new(config);
     let idle = state.spawn_idle_lock();
     ready(addr);
-    let result = axum::serve(listener, router(state.clone())).with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    }).await;
+    let result = axum::serve(listener, router(state.clone()))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
     idle.abort();
     state.lock().await;
     result.map_err(ServeError::Serve)

@@ -80,14 +80,21 @@ pub struct PageError {
 
 impl PageError {
     pub fn new(session: &Session, status: StatusCode, message: String) -> Self {
-        Self { status, message, session: session.clone(), unlocked: true }
+        Self {
+            status,
+            message,
+            session: session.clone(),
+            unlocked: true,
+        }
     }
 
     pub fn app(session: &Session, e: &cairn_app::AppError) -> Self {
         use cairn_app::AppError;
         let status = match e {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::NotInCase { .. } | AppError::NoSuchCase(_) | AppError::NoSuchEvent { .. } => StatusCode::NOT_FOUND,
+            AppError::NotInCase { .. } | AppError::NoSuchCase(_) | AppError::NoSuchEvent { .. } => {
+                StatusCode::NOT_FOUND
+            }
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         Self::new(session, status, cairn_i18n::describe_app_error(Tr(session.lang), e))
@@ -98,7 +105,11 @@ impl PageError {
     }
 
     pub fn not_found(session: &Session) -> Self {
-        Self::new(session, StatusCode::NOT_FOUND, Tr(session.lang).get("error-page-not-found"))
+        Self::new(
+            session,
+            StatusCode::NOT_FOUND,
+            Tr(session.lang).get("error-page-not-found"),
+        )
     }
 }
 
@@ -125,10 +136,18 @@ impl FromRequestParts<AppState> for Open {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let session = parts.extensions.get::<Session>().cloned().ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+        let session = parts
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
         match state.vault_for(&session).await {
             Some(vault) => Ok(Open { vault, session }),
-            None if parts.uri.path().starts_with("/api/") => Err((StatusCode::UNAUTHORIZED, axum::Json(serde_json::json!({"error": "locked"}))).into_response()),
+            None if parts.uri.path().starts_with("/api/") => Err((
+                StatusCode::UNAUTHORIZED,
+                axum::Json(serde_json::json!({"error": "locked"})),
+            )
+                .into_response()),
             None if !state.vault_exists() => Err(Redirect::to("/setup").into_response()),
             None => Err(Redirect::to("/unlock").into_response()),
         }
@@ -142,7 +161,12 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentSession {
     type Rejection = StatusCode;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, StatusCode> {
-        parts.extensions.get::<Session>().cloned().map(CurrentSession).ok_or(StatusCode::INTERNAL_SERVER_ERROR)
+        parts
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .map(CurrentSession)
+            .ok_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 }
 
@@ -157,11 +181,19 @@ impl FormData {
 
     /// A value with surrounding space removed, or `None` when blank.
     pub fn text(&self, name: &str) -> Option<String> {
-        self.get(name).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+        self.get(name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
     }
 
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
     }
 
     pub fn checked(&self, name: &str) -> bool {
@@ -175,8 +207,14 @@ impl FromRequest<AppState> for FormData {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
-        let session = request.extensions().get::<Session>().cloned().ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
-        let bytes = axum::body::to_bytes(request.into_body(), FORM_LIMIT).await.map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        let session = request
+            .extensions()
+            .get::<Session>()
+            .cloned()
+            .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+        let bytes = axum::body::to_bytes(request.into_body(), FORM_LIMIT)
+            .await
+            .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
         let form = FormData(pairs);
         if !form.get("csrf").is_some_and(|token| csrf_ok(&session, token)) {

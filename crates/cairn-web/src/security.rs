@@ -8,8 +8,8 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use cairn_i18n::Lang;
 use crate::state::{AppState, Session};
+use cairn_i18n::Lang;
 
 pub const SESSION_COOKIE: &str = "cairn_session";
 pub const LANG_COOKIE: &str = "cairn_lang";
@@ -36,15 +36,36 @@ fn host_allowed(state: &AppState, host: Option<&str>) -> bool {
     let port = state.config().addr.port();
     let Some(host) = host else { return false };
     let ip = state.config().addr.ip();
-    let literal = if ip.is_ipv6() { format!("[{ip}]:{port}") } else { format!("{ip}:{port}") };
-    [literal, format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")].iter().any(|h| h == host)
+    let literal = if ip.is_ipv6() {
+        format!("[{ip}]:{port}")
+    } else {
+        format!("{ip}:{port}")
+    };
+    [
+        literal,
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ]
+    .iter()
+    .any(|h| h == host)
 }
 
+/// Refuses writes that a browser says came from another site. Under
+/// `Referrer-Policy: no-referrer` browsers send `Origin: null` even for our
+/// own forms, so the browser's `Sec-Fetch-Site` decides those.
 fn origin_allowed(state: &AppState, headers: &HeaderMap) -> bool {
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if matches!(fetch_site, Some("cross-site") | Some("same-site")) {
+        return false;
+    }
     match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
         // Scripts and API clients send no Origin; they still need the session and CSRF token.
         None => true,
-        Some(origin) => origin.strip_prefix("http://").is_some_and(|host| host_allowed(state, Some(host))),
+        Some("null") => matches!(fetch_site, Some("same-origin") | Some("none")),
+        Some(origin) => origin
+            .strip_prefix("http://")
+            .is_some_and(|host| host_allowed(state, Some(host))),
     }
 }
 
@@ -60,13 +81,20 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     }
     let lang = cookie(headers, LANG_COOKIE)
         .and_then(Lang::parse)
-        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Lang::from_accept_language)
+        })
         .unwrap_or_default();
     let (session, fresh) = state.session(cookie(headers, SESSION_COOKIE), lang);
     let session_id = session.id.clone();
-    let page = (*request.method() == Method::GET && !request.uri().path().starts_with("/static/") && !request.uri().path().starts_with("/api/"))
-        .then(|| request.uri().path_and_query().map(|p| p.as_str().to_owned()))
-        .flatten();
+    let page = (*request.method() == Method::GET
+        && !request.uri().path().starts_with("/static/")
+        && !request.uri().path().starts_with("/api/"))
+    .then(|| request.uri().path_and_query().map(|p| p.as_str().to_owned()))
+    .flatten();
     request.extensions_mut().insert(session.clone());
     let mut response = next.run(request).await;
     if let Some(path) = page.filter(|_| response.status().is_success()) {
@@ -93,9 +121,21 @@ pub fn with_security_headers(mut response: Response) -> Response {
     set(h, header::REFERRER_POLICY, "no-referrer");
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::X_FRAME_OPTIONS, "DENY");
-    set(h, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    set(h, header::HeaderName::from_static("cross-origin-resource-policy"), "same-origin");
-    set(h, header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    set(
+        h,
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("cross-origin-resource-policy"),
+        "same-origin",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     response
 }
 
@@ -106,5 +146,9 @@ pub fn csrf_ok(session: &Session, submitted: &str) -> bool {
 
 /// The cookie that remembers the chosen language (not sensitive; survives locking).
 pub fn lang_cookie(lang: Lang) -> HeaderValue {
-    HeaderValue::from_str(&format!("{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000", lang.code())).unwrap_or(HeaderValue::from_static(""))
+    HeaderValue::from_str(&format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000",
+        lang.code()
+    ))
+    .unwrap_or(HeaderValue::from_static(""))
 }

@@ -58,6 +58,9 @@ struct Inner {
     epoch: AtomicU64,
     sessions: Mutex<HashMap<String, Session>>,
     last_activity: Mutex<Instant>,
+    /// One unlock or creation at a time: two tabs submitting "create" at
+    /// once must not both initialise the vault directory.
+    unlocking: tokio::sync::Mutex<()>,
 }
 
 pub fn random_token() -> String {
@@ -75,6 +78,7 @@ impl AppState {
             epoch: AtomicU64::new(1),
             sessions: Mutex::new(HashMap::new()),
             last_activity: Mutex::new(Instant::now()),
+            unlocking: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -97,7 +101,14 @@ impl AppState {
             sessions.retain(|_, s| s.epoch.is_some());
         }
         let exit_url = Arc::from(self.0.config.exit_url.as_str());
-        let session = Session { id: random_token(), csrf: random_token(), lang, epoch: None, exit_url, last_page: None };
+        let session = Session {
+            id: random_token(),
+            csrf: random_token(),
+            lang,
+            epoch: None,
+            exit_url,
+            last_page: None,
+        };
         sessions.insert(session.id.clone(), session.clone());
         (session, true)
     }
@@ -134,7 +145,18 @@ impl AppState {
     }
 
     /// Unlocks (or with `create`, first creates) the vault and admits `session`.
-    pub async fn unlock(&self, session: &Session, passphrase: Passphrase, create: bool) -> Result<(), cairn_app::AppError> {
+    pub async fn unlock(
+        &self,
+        session: &Session,
+        passphrase: Passphrase,
+        create: bool,
+    ) -> Result<(), cairn_app::AppError> {
+        let _one_at_a_time = self.0.unlocking.lock().await;
+        if create && self.vault_exists() {
+            return Err(cairn_app::AppError::VaultExists(
+                self.0.config.vault_dir.root().to_owned(),
+            ));
+        }
         let dir = self.0.config.vault_dir.clone();
         let kdf = self.0.config.kdf;
         // Argon2id takes a fraction of a second of CPU: keep it off the reactor.
@@ -147,9 +169,14 @@ impl AppState {
             }
         })
         .await
-        .map_err(|e| cairn_app::AppError::File { path: self.0.config.vault_dir.root().to_owned(), source: std::io::Error::other(e.to_string()) })??;
+        .map_err(|e| cairn_app::AppError::File {
+            path: self.0.config.vault_dir.root().to_owned(),
+            source: std::io::Error::other(e.to_string()),
+        })??;
         let dir = &self.0.config.vault_dir;
-        let store = SqliteStore::open(&dir.database(), &master.database_key(), create).await.map_err(cairn_app::AppError::from)?;
+        let store = SqliteStore::open(&dir.database(), &master.database_key(), create)
+            .await
+            .map_err(cairn_app::AppError::from)?;
         if let Some(pending) = pending {
             dir.commit(pending)?;
         }
@@ -163,7 +190,10 @@ impl AppState {
             }
             None => {
                 let epoch = self.0.epoch.fetch_add(1, Ordering::SeqCst) + 1;
-                *guard = Some(Unlocked { vault: Arc::new(vault), epoch });
+                *guard = Some(Unlocked {
+                    vault: Arc::new(vault),
+                    epoch,
+                });
                 epoch
             }
         };
@@ -193,7 +223,12 @@ impl AppState {
             let tick = (state.0.config.idle_lock / 4).clamp(Duration::from_millis(50), Duration::from_secs(15));
             loop {
                 tokio::time::sleep(tick).await;
-                let idle = state.0.last_activity.lock().unwrap_or_else(|p| p.into_inner()).elapsed();
+                let idle = state
+                    .0
+                    .last_activity
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .elapsed();
                 if idle >= state.0.config.idle_lock && state.is_unlocked().await {
                     state.lock().await;
                 }

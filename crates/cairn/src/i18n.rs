@@ -10,7 +10,9 @@ static LANGUAGE: OnceLock<Lang> = OnceLock::new();
 /// Chooses the language from `--lang`, `CAIRN_LANG`, then `LC_ALL`/`LANG`.
 pub fn choose(explicit: Option<&str>) -> Lang {
     let from_env = || {
-        ["CAIRN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        ["CAIRN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
     };
     let wanted = explicit.map(str::to_owned).or_else(from_env).unwrap_or_default();
     *LANGUAGE.get_or_init(|| Lang::parse(&wanted).unwrap_or_default())

@@ -43,6 +43,7 @@ setup-passphrase-help = At least 12 characters. Do not use one the person causin
 setup-submit = Create the vault
 unlock-heading = Unlock your vault
 unlock-submit = Unlock
+unlock-wrong-passphrase = That passphrase does not open this vault. Nothing was changed.
 label-passphrase = Passphrase
 label-passphrase-confirm = Passphrase again
 
@@ -119,7 +120,7 @@ incident-time-help = Leave the time empty if only the date is known.
 label-approximate = The time is approximate
 label-channel = How it reached the survivor
 label-behaviours = What happened
-behaviour-general = In general
+behaviour-general = in general
 behaviour-group-other = Other
 label-subject = Person causing harm
 subject-none-chosen = Not known or not chosen

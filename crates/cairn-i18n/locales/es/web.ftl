@@ -43,6 +43,7 @@ setup-passphrase-help = Al menos 12 caracteres. No use una que la persona que ca
 setup-submit = Crear la bóveda
 unlock-heading = Desbloquee su bóveda
 unlock-submit = Desbloquear
+unlock-wrong-passphrase = Esa frase de contraseña no abre esta bóveda. No se cambió nada.
 label-passphrase = Frase de contraseña
 label-passphrase-confirm = Repita la frase de contraseña
 
@@ -119,7 +120,7 @@ incident-time-help = Deje la hora vacía si solo se conoce la fecha.
 label-approximate = La hora es aproximada
 label-channel = Cómo llegó a la persona sobreviviente
 label-behaviours = Qué ocurrió
-behaviour-general = En general
+behaviour-general = en general
 behaviour-group-other = Otras
 label-subject = Persona que causa daño
 subject-none-chosen = No se sabe o no se elige

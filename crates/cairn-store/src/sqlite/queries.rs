@@ -8,7 +8,10 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::SqliteStore;
-use crate::model::{Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead};
+use crate::model::{
+    Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry,
+    TimelineQuery, TreeHead,
+};
 use crate::{Result, Signer, Store, StoreError};
 
 fn corrupt(what: &str) -> impl Fn(String) -> StoreError + '_ {

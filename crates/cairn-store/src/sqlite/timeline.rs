@@ -9,11 +9,19 @@ use crate::model::{TimelineEntry, TimelineKind, TimelineQuery};
 use crate::{Result, StoreError};
 
 pub(crate) fn category_bits(categories: impl IntoIterator<Item = Slii>) -> i64 {
-    categories.into_iter().map(|c| 1i64 << Slii::ALL.iter().position(|(_, v)| *v == c).unwrap_or(0)).fold(0, |a, b| a | b)
+    categories
+        .into_iter()
+        .map(|c| 1i64 << Slii::ALL.iter().position(|(_, v)| *v == c).unwrap_or(0))
+        .fold(0, |a, b| a | b)
 }
 
 fn categories_from_bits(bits: i64) -> Vec<Slii> {
-    Slii::ALL.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, (_, v))| *v).collect()
+    Slii::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, (_, v))| *v)
+        .collect()
 }
 
 const TITLE_CHARS: usize = 200;
@@ -25,12 +33,36 @@ fn title(text: &str) -> String {
 /// Writes or replaces the timeline row an event implies, if any.
 pub(crate) async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result<()> {
     let (sort_key, ref_id, kind, subject, channel, bits, text) = match &event.body {
-        EventBody::IncidentRecorded(i) => (i.occurred.sort_key(), i.id.to_string(), "incident", i.subject.as_ref().map(|s| s.to_string()), Some(i.channel.name()), category_bits(i.categories.iter().copied()), title(&i.narrative)),
+        EventBody::IncidentRecorded(i) => (
+            i.occurred.sort_key(),
+            i.id.to_string(),
+            "incident",
+            i.subject.as_ref().map(|s| s.to_string()),
+            Some(i.channel.name()),
+            category_bits(i.categories.iter().copied()),
+            title(&i.narrative),
+        ),
         EventBody::IncidentAmended(a) => {
             let i = &a.incident;
-            (i.occurred.sort_key(), i.id.to_string(), "incident", i.subject.as_ref().map(|s| s.to_string()), Some(i.channel.name()), category_bits(i.categories.iter().copied()), title(&i.narrative))
+            (
+                i.occurred.sort_key(),
+                i.id.to_string(),
+                "incident",
+                i.subject.as_ref().map(|s| s.to_string()),
+                Some(i.channel.name()),
+                category_bits(i.categories.iter().copied()),
+                title(&i.narrative),
+            )
         }
-        EventBody::EvidenceAdded(e) => (e.acquired_at.strftime("%Y-%m-%dT%H:%M:%S").to_string(), e.id.to_string(), "evidence", None, None, 0, title(&e.original_name)),
+        EventBody::EvidenceAdded(e) => (
+            e.acquired_at.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+            e.id.to_string(),
+            "evidence",
+            None,
+            None,
+            0,
+            title(&e.original_name),
+        ),
         _ => return Ok(()),
     };
     sqlx::query(
@@ -55,8 +87,14 @@ pub(crate) async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event
 type Row = (String, String, String, Option<String>, Option<String>, i64, String, i64);
 
 impl SqliteStore {
-    pub(crate) async fn timeline_page(&self, case: &cairn_core::CaseId, query: &TimelineQuery) -> Result<Vec<TimelineEntry>> {
-        let mut sql = QueryBuilder::<Sqlite>::new("SELECT sort_key, kind, ref_id, subject_id, channel, categories, title, seq FROM timeline WHERE case_id = ");
+    pub(crate) async fn timeline_page(
+        &self,
+        case: &cairn_core::CaseId,
+        query: &TimelineQuery,
+    ) -> Result<Vec<TimelineEntry>> {
+        let mut sql = QueryBuilder::<Sqlite>::new(
+            "SELECT sort_key, kind, ref_id, subject_id, channel, categories, title, seq FROM timeline WHERE case_id = ",
+        );
         sql.push_bind(case.as_str().to_owned());
         if let Some(subject) = &query.subject {
             sql.push(" AND subject_id = ").push_bind(subject.to_string());
@@ -65,7 +103,9 @@ impl SqliteStore {
             sql.push(" AND channel = ").push_bind(channel.name());
         }
         if let Some(category) = query.category {
-            sql.push(" AND (categories & ").push_bind(category_bits([category])).push(") != 0");
+            sql.push(" AND (categories & ")
+                .push_bind(category_bits([category]))
+                .push(") != 0");
         }
         if let Some(kind) = query.kind {
             sql.push(" AND kind = ").push_bind(match kind {
@@ -78,12 +118,20 @@ impl SqliteStore {
         }
         if let Some(to) = query.to {
             // Everything on the `to` day sorts below the next day's date.
-            sql.push(" AND sort_key < ").push_bind(to.tomorrow().map(|d| d.to_string()).unwrap_or_else(|_| "9999".into()));
+            sql.push(" AND sort_key < ")
+                .push_bind(to.tomorrow().map(|d| d.to_string()).unwrap_or_else(|_| "9999".into()));
         }
         if let Some((sort_key, id)) = &query.after {
-            sql.push(" AND (sort_key < ").push_bind(sort_key.clone()).push(" OR (sort_key = ").push_bind(sort_key.clone()).push(" AND ref_id < ").push_bind(id.clone()).push("))");
+            sql.push(" AND (sort_key < ")
+                .push_bind(sort_key.clone())
+                .push(" OR (sort_key = ")
+                .push_bind(sort_key.clone())
+                .push(" AND ref_id < ")
+                .push_bind(id.clone())
+                .push("))");
         }
-        sql.push(" ORDER BY sort_key DESC, ref_id DESC LIMIT ").push_bind(i64::from(query.limit.clamp(1, 500)));
+        sql.push(" ORDER BY sort_key DESC, ref_id DESC LIMIT ")
+            .push_bind(i64::from(query.limit.clamp(1, 500)));
         let rows: Vec<Row> = sql.build_query_as().fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(sort_key, kind, id, subject, channel, bits, title, seq)| {

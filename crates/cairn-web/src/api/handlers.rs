@@ -14,11 +14,13 @@ use crate::pages::case::TimelineParams;
 use crate::state::{AppState, Session};
 
 fn case_id(session: &Session, raw: &str) -> ApiResult<CaseId> {
-    raw.parse().map_err(|_| ApiError::status(session, StatusCode::NOT_FOUND, "error-page-not-found"))
+    raw.parse()
+        .map_err(|_| ApiError::status(session, StatusCode::NOT_FOUND, "error-page-not-found"))
 }
 
 fn id<T: std::str::FromStr>(session: &Session, raw: &str) -> ApiResult<T> {
-    raw.parse().map_err(|_| ApiError::status(session, StatusCode::NOT_FOUND, "error-page-not-found"))
+    raw.parse()
+        .map_err(|_| ApiError::status(session, StatusCode::NOT_FOUND, "error-page-not-found"))
 }
 
 fn json<T: serde::Serialize>(value: T) -> Response {
@@ -33,7 +35,9 @@ fn created<T: serde::Serialize>(value: T) -> Response {
 #[utoipa::path(get, path = "/api/session", responses((status = 200, body = Object)))]
 pub async fn session(State(state): State<AppState>, ApiSession(session): ApiSession) -> Response {
     let open = state.vault_for(&session).await.is_some();
-    json(serde_json::json!({ "vault_exists": state.vault_exists(), "unlocked": open, "csrf": session.csrf, "lang": session.lang.code() }))
+    json(
+        serde_json::json!({ "vault_exists": state.vault_exists(), "unlocked": open, "csrf": session.csrf, "lang": session.lang.code() }),
+    )
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -43,13 +47,22 @@ pub struct Unlock {
 
 /// Unlocks the vault for this session.
 #[utoipa::path(post, path = "/api/unlock", request_body = Unlock, responses((status = 204), (status = 401, body = super::ApiErrorBody)))]
-pub async fn unlock(State(state): State<AppState>, ApiSession(session): ApiSession, Json(body): Json<Unlock>) -> ApiResult<StatusCode> {
+pub async fn unlock(
+    State(state): State<AppState>,
+    ApiSession(session): ApiSession,
+    Json(body): Json<Unlock>,
+) -> ApiResult<StatusCode> {
     match state.unlock(&session, Passphrase::new(body.passphrase), false).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(e) => {
+        Err(cairn_app::AppError::WrongPassphrase(_)) => {
             tokio::time::sleep(std::time::Duration::from_millis(750)).await;
-            Err(ApiError::app(&session, &e))
+            Err(ApiError::status(
+                &session,
+                StatusCode::UNAUTHORIZED,
+                "unlock-wrong-passphrase",
+            ))
         }
+        Err(e) => Err(ApiError::app(&session, &e)),
     }
 }
 
@@ -73,7 +86,12 @@ pub struct NewCase {
 
 #[utoipa::path(post, path = "/api/cases", request_body = NewCase, responses((status = 201, body = Object), (status = 422, body = super::ApiErrorBody)))]
 pub async fn create_case(ApiOpen { vault, session }: ApiOpen, Json(body): Json<NewCase>) -> ApiResult<Response> {
-    Ok(created(vault.open_case(&body.label).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(created(
+        vault
+            .open_case(&body.label)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/cases/{case}", params(("case" = String, Path)), responses((status = 200, body = Object), (status = 404, body = super::ApiErrorBody)))]
@@ -85,7 +103,9 @@ pub async fn get_case(ApiOpen { vault, session }: ApiOpen, Path(case): Path<Stri
 #[utoipa::path(get, path = "/api/cases/{case}/subjects", params(("case" = String, Path)), responses((status = 200, body = [Object])))]
 pub async fn list_subjects(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
-    Ok(json(vault.subjects(&case).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault.subjects(&case).await.map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -104,7 +124,11 @@ pub struct NewSubject {
 }
 
 #[utoipa::path(post, path = "/api/cases/{case}/subjects", params(("case" = String, Path)), request_body = NewSubject, responses((status = 201, body = Object), (status = 422, body = super::ApiErrorBody)))]
-pub async fn add_subject(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>, Json(body): Json<NewSubject>) -> ApiResult<Response> {
+pub async fn add_subject(
+    ApiOpen { vault, session }: ApiOpen,
+    Path(case): Path<String>,
+    Json(body): Json<NewSubject>,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     let input = SubjectInput {
         name: body.name,
@@ -115,13 +139,20 @@ pub async fn add_subject(ApiOpen { vault, session }: ApiOpen, Path(case): Path<S
         notes: body.notes,
         region: body.region.unwrap_or_else(|| "US".into()),
     };
-    Ok(created(vault.add_subject(&case, input).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(created(
+        vault
+            .add_subject(&case, input)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/cases/{case}/incidents", params(("case" = String, Path)), responses((status = 200, body = [Object])))]
 pub async fn list_incidents(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
-    Ok(json(vault.incidents(&case).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault.incidents(&case).await.map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -146,7 +177,11 @@ pub struct NewIncident {
 }
 
 #[utoipa::path(post, path = "/api/cases/{case}/incidents", params(("case" = String, Path)), request_body = NewIncident, responses((status = 201, body = Object), (status = 422, body = super::ApiErrorBody)))]
-pub async fn add_incident(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>, Json(b): Json<NewIncident>) -> ApiResult<Response> {
+pub async fn add_incident(
+    ApiOpen { vault, session }: ApiOpen,
+    Path(case): Path<String>,
+    Json(b): Json<NewIncident>,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     let input = IncidentInput {
         when: b.when,
@@ -162,14 +197,27 @@ pub async fn add_incident(ApiOpen { vault, session }: ApiOpen, Path(case): Path<
         fear: b.fear,
         evidence: b.evidence,
     };
-    Ok(created(vault.record_incident(&case, input).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(created(
+        vault
+            .record_incident(&case, input)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/cases/{case}/incidents/{id}", params(("case" = String, Path), ("id" = String, Path)), responses((status = 200, body = Object), (status = 404, body = super::ApiErrorBody)))]
-pub async fn get_incident(ApiOpen { vault, session }: ApiOpen, Path((case, incident)): Path<(String, String)>) -> ApiResult<Response> {
+pub async fn get_incident(
+    ApiOpen { vault, session }: ApiOpen,
+    Path((case, incident)): Path<(String, String)>,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     let incident: IncidentId = id(&session, &incident)?;
-    Ok(json(vault.incident(&case, &incident).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault
+            .incident(&case, &incident)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -192,7 +240,11 @@ pub struct Amendment {
 }
 
 #[utoipa::path(post, path = "/api/cases/{case}/incidents/{id}/amend", params(("case" = String, Path), ("id" = String, Path)), request_body = Amendment, responses((status = 201, body = Object), (status = 422, body = super::ApiErrorBody)))]
-pub async fn amend_incident(ApiOpen { vault, session }: ApiOpen, Path((case, incident)): Path<(String, String)>, Json(b): Json<Amendment>) -> ApiResult<Response> {
+pub async fn amend_incident(
+    ApiOpen { vault, session }: ApiOpen,
+    Path((case, incident)): Path<(String, String)>,
+    Json(b): Json<Amendment>,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     let incident: IncidentId = id(&session, &incident)?;
     let changes = IncidentChanges {
@@ -210,24 +262,41 @@ pub async fn amend_incident(ApiOpen { vault, session }: ApiOpen, Path((case, inc
         evidence: b.evidence,
         reason: b.reason,
     };
-    Ok(created(vault.amend_incident(&case, &incident, changes).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(created(
+        vault
+            .amend_incident(&case, &incident, changes)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/cases/{case}/evidence", params(("case" = String, Path)), responses((status = 200, body = [Object])))]
 pub async fn list_evidence(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
-    Ok(json(vault.evidence_list(&case).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault
+            .evidence_list(&case)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 /// Uploads files (multipart, fields `source`, `note`, then one or more files); each is hashed and encrypted as it streams in.
 #[utoipa::path(post, path = "/api/cases/{case}/evidence", params(("case" = String, Path)), request_body(content_type = "multipart/form-data", content = Object), responses((status = 201, body = [Object])))]
-pub async fn upload_evidence(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>, mut multipart: Multipart) -> ApiResult<Response> {
+pub async fn upload_evidence(
+    ApiOpen { vault, session }: ApiOpen,
+    Path(case): Path<String>,
+    mut multipart: Multipart,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     vault.case(&case).await.map_err(|e| ApiError::app(&session, &e))?;
     let bad = |s: &Session| ApiError::status(s, StatusCode::BAD_REQUEST, "error-upload");
     let (mut source, mut note, mut added) = (None, None, Vec::new());
     while let Some(field) = multipart.next_field().await.map_err(|_| bad(&session))? {
-        match (field.file_name().map(str::to_owned), field.name().unwrap_or_default().to_owned()) {
+        match (
+            field.file_name().map(str::to_owned),
+            field.name().unwrap_or_default().to_owned(),
+        ) {
             (None, name) => {
                 let value = field.text().await.map_err(|_| bad(&session))?;
                 match name.as_str() {
@@ -237,8 +306,15 @@ pub async fn upload_evidence(ApiOpen { vault, session }: ApiOpen, Path(case): Pa
                 }
             }
             (Some(file_name), _) => {
-                let meta = EvidenceMeta { name: file_name, source: source.clone(), note: note.clone(), media_type: field.content_type().map(str::to_owned) };
-                let outcome = crate::pages::evidence::receive(&vault, &case, meta, field).await.map_err(|e| ApiError::app(&session, &e))?;
+                let meta = EvidenceMeta {
+                    name: file_name,
+                    source: source.clone(),
+                    note: note.clone(),
+                    media_type: field.content_type().map(str::to_owned),
+                };
+                let outcome = crate::pages::evidence::receive(&vault, &case, meta, field)
+                    .await
+                    .map_err(|e| ApiError::app(&session, &e))?;
                 let duplicate = matches!(outcome, Added::AlreadyInCase(_));
                 added.push(serde_json::json!({ "duplicate": duplicate, "evidence": outcome.record() }));
             }
@@ -248,30 +324,54 @@ pub async fn upload_evidence(ApiOpen { vault, session }: ApiOpen, Path(case): Pa
 }
 
 #[utoipa::path(get, path = "/api/cases/{case}/evidence/{id}", params(("case" = String, Path), ("id" = String, Path)), responses((status = 200, body = Object), (status = 404, body = super::ApiErrorBody)))]
-pub async fn get_evidence(ApiOpen { vault, session }: ApiOpen, Path((case, evidence)): Path<(String, String)>) -> ApiResult<Response> {
+pub async fn get_evidence(
+    ApiOpen { vault, session }: ApiOpen,
+    Path((case, evidence)): Path<(String, String)>,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     let evidence: EvidenceId = id(&session, &evidence)?;
-    Ok(json(vault.evidence(&case, &evidence).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault
+            .evidence(&case, &evidence)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 /// One page of the timeline, newest first; pass `next` back as `after` for the following page.
 #[utoipa::path(get, path = "/api/cases/{case}/timeline", params(("case" = String, Path), ("subject" = Option<String>, Query), ("channel" = Option<String>, Query), ("category" = Option<String>, Query), ("kind" = Option<String>, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query), ("after" = Option<String>, Query)), responses((status = 200, body = Object)))]
-pub async fn timeline(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>, Query(params): Query<TimelineParams>) -> ApiResult<Response> {
+pub async fn timeline(
+    ApiOpen { vault, session }: ApiOpen,
+    Path(case): Path<String>,
+    Query(params): Query<TimelineParams>,
+) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
     let query = params.query().map_err(|e| ApiError::app(&session, &e))?;
-    let entries = vault.timeline(&case, &query).await.map_err(|e| ApiError::app(&session, &e))?;
-    let next = (entries.len() as u32 == query.limit).then(|| entries.last().map(|e| format!("{}|{}", e.sort_key, e.id))).flatten();
+    let entries = vault
+        .timeline(&case, &query)
+        .await
+        .map_err(|e| ApiError::app(&session, &e))?;
+    let next = (entries.len() as u32 == query.limit)
+        .then(|| entries.last().map(|e| format!("{}|{}", e.sort_key, e.id)))
+        .flatten();
     Ok(json(serde_json::json!({ "entries": entries, "next": next })))
 }
 
 #[utoipa::path(get, path = "/api/cases/{case}/journal", params(("case" = String, Path)), responses((status = 200, body = Object)))]
 pub async fn checkpoint(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
-    Ok(json(vault.checkpoint(&case).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault.checkpoint(&case).await.map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/cases/{case}/journal/verify", params(("case" = String, Path)), responses((status = 200, body = Object)))]
 pub async fn verify(ApiOpen { vault, session }: ApiOpen, Path(case): Path<String>) -> ApiResult<Response> {
     let case = case_id(&session, &case)?;
-    Ok(json(vault.verify_journal(&case).await.map_err(|e| ApiError::app(&session, &e))?))
+    Ok(json(
+        vault
+            .verify_journal(&case)
+            .await
+            .map_err(|e| ApiError::app(&session, &e))?,
+    ))
 }

@@ -33,7 +33,12 @@ pub fn router() -> Router<AppState> {
         .route("/api/cases/{case}/incidents", get(list_incidents).post(add_incident))
         .route("/api/cases/{case}/incidents/{id}", get(get_incident))
         .route("/api/cases/{case}/incidents/{id}/amend", post(amend_incident))
-        .route("/api/cases/{case}/evidence", get(list_evidence).post(upload_evidence).layer(axum::extract::DefaultBodyLimit::disable()))
+        .route(
+            "/api/cases/{case}/evidence",
+            get(list_evidence)
+                .post(upload_evidence)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
         .route("/api/cases/{case}/evidence/{id}", get(get_evidence))
         .route("/api/cases/{case}/timeline", get(timeline))
         .route("/api/cases/{case}/journal", get(checkpoint))
@@ -42,14 +47,38 @@ pub fn router() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Cairn local API", description = "Everything the Cairn web app does, as JSON. Listens on loopback only."),
-    paths(
-        handlers::session, handlers::unlock, handlers::lock, handlers::list_cases, handlers::create_case, handlers::get_case,
-        handlers::list_subjects, handlers::add_subject, handlers::list_incidents, handlers::add_incident, handlers::get_incident,
-        handlers::amend_incident, handlers::list_evidence, handlers::upload_evidence, handlers::get_evidence, handlers::timeline,
-        handlers::checkpoint, handlers::verify
+    info(
+        title = "Cairn local API",
+        description = "Everything the Cairn web app does, as JSON. Listens on loopback only."
     ),
-    components(schemas(handlers::NewCase, handlers::NewSubject, handlers::NewIncident, handlers::Amendment, handlers::Unlock, ApiErrorBody))
+    paths(
+        handlers::session,
+        handlers::unlock,
+        handlers::lock,
+        handlers::list_cases,
+        handlers::create_case,
+        handlers::get_case,
+        handlers::list_subjects,
+        handlers::add_subject,
+        handlers::list_incidents,
+        handlers::add_incident,
+        handlers::get_incident,
+        handlers::amend_incident,
+        handlers::list_evidence,
+        handlers::upload_evidence,
+        handlers::get_evidence,
+        handlers::timeline,
+        handlers::checkpoint,
+        handlers::verify
+    ),
+    components(schemas(
+        handlers::NewCase,
+        handlers::NewSubject,
+        handlers::NewIncident,
+        handlers::Amendment,
+        handlers::Unlock,
+        ApiErrorBody
+    ))
 )]
 pub struct ApiDoc;
 
@@ -67,7 +96,10 @@ impl ApiError {
         let status = match e {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::WrongPassphrase(_) => StatusCode::UNAUTHORIZED,
-            AppError::NotInCase { .. } | AppError::NoSuchCase(_) | AppError::NoSuchEvent { .. } | AppError::NoSuchCheckpoint { .. } => StatusCode::NOT_FOUND,
+            AppError::NotInCase { .. }
+            | AppError::NoSuchCase(_)
+            | AppError::NoSuchEvent { .. }
+            | AppError::NoSuchCheckpoint { .. } => StatusCode::NOT_FOUND,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError(status, cairn_i18n::describe_app_error(Tr(session.lang), e))
@@ -93,7 +125,11 @@ pub struct ApiOpen {
 }
 
 fn session_of(parts: &Parts) -> Result<Session, Response> {
-    parts.extensions.get::<Session>().cloned().ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    parts
+        .extensions
+        .get::<Session>()
+        .cloned()
+        .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// Checks `X-CSRF-Token` on anything but a read.
@@ -101,8 +137,16 @@ fn csrf_checked(parts: &Parts, session: &Session) -> Result<(), Response> {
     if matches!(parts.method, Method::GET | Method::HEAD) {
         return Ok(());
     }
-    let token = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
-    if csrf_ok(session, token) { Ok(()) } else { Err(ApiError::status(session, StatusCode::FORBIDDEN, "error-csrf").into_response()) }
+    let token = parts
+        .headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if csrf_ok(session, token) {
+        Ok(())
+    } else {
+        Err(ApiError::status(session, StatusCode::FORBIDDEN, "error-csrf").into_response())
+    }
 }
 
 impl FromRequestParts<AppState> for ApiOpen {

@@ -37,7 +37,10 @@ pub async fn setup_form(State(state): State<AppState>, CurrentSession(session): 
     if state.vault_exists() {
         return Redirect::to("/unlock").into_response();
     }
-    page(SetupPage { l: Layout::new(&session, "title-setup", false), feedback: vec![] })
+    page(SetupPage {
+        l: Layout::new(&session, "title-setup", false),
+        feedback: vec![],
+    })
 }
 
 /// Strength feedback in the person's language; empty when strong enough.
@@ -45,7 +48,13 @@ pub fn weaknesses(t: Tr, passphrase: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let chars = passphrase.chars().count();
     if chars < MIN_CHARS {
-        problems.push(t.with("setup-too-short", &[("given", cairn_i18n::Arg::Number(chars as f64)), ("minimum", cairn_i18n::Arg::Number(MIN_CHARS as f64))]));
+        problems.push(t.with(
+            "setup-too-short",
+            &[
+                ("given", cairn_i18n::Arg::Number(chars as f64)),
+                ("minimum", cairn_i18n::Arg::Number(MIN_CHARS as f64)),
+            ],
+        ));
     }
     let estimate = zxcvbn::zxcvbn(passphrase, &[]);
     if (estimate.score() as u8) < 3 {
@@ -89,7 +98,10 @@ pub async fn setup(State(state): State<AppState>, CurrentSession(session): Curre
         feedback.insert(0, t.get("setup-mismatch"));
     }
     if !feedback.is_empty() {
-        let mut response = page(SetupPage { l: Layout::new(&session, "title-setup", false), feedback });
+        let mut response = page(SetupPage {
+            l: Layout::new(&session, "title-setup", false),
+            feedback,
+        });
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
         return response;
     }
@@ -112,10 +124,16 @@ pub async fn unlock_form(State(state): State<AppState>, CurrentSession(session):
     if state.vault_for(&session).await.is_some() {
         return Redirect::to("/cases").into_response();
     }
-    page(UnlockPage { l: Layout::new(&session, "title-unlock", false) })
+    page(UnlockPage {
+        l: Layout::new(&session, "title-unlock", false),
+    })
 }
 
-pub async fn unlock(State(state): State<AppState>, CurrentSession(session): CurrentSession, form: FormData) -> Response {
+pub async fn unlock(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    form: FormData,
+) -> Response {
     let passphrase = Passphrase::new(form.get("passphrase").unwrap_or_default().to_owned());
     match state.unlock(&session, passphrase, false).await {
         Ok(()) => Redirect::to("/cases").into_response(),
@@ -128,7 +146,13 @@ pub async fn unlock(State(state): State<AppState>, CurrentSession(session): Curr
 }
 
 fn unlock_failed(session: &Session, title: &str, e: cairn_app::AppError) -> Response {
-    let message = cairn_i18n::describe_app_error(Tr(session.lang), &e);
+    let t = Tr(session.lang);
+    // The vault's path often contains the computer account's name: a screen
+    // that may be seen by someone else does not show it.
+    let message = match &e {
+        cairn_app::AppError::WrongPassphrase(_) => t.get("unlock-wrong-passphrase"),
+        other => cairn_i18n::describe_app_error(t, other),
+    };
     let mut l = Layout::new(session, title, false);
     l.error = Some(message);
     let mut response = page(UnlockPage { l });
@@ -138,7 +162,14 @@ fn unlock_failed(session: &Session, title: &str, e: cairn_app::AppError) -> Resp
 
 pub async fn lock(State(state): State<AppState>, _form: FormData) -> Response {
     state.lock().await;
-    ([(header::HeaderName::from_static("clear-site-data"), "\"cache\", \"storage\"")], Redirect::to("/unlock")).into_response()
+    (
+        [(
+            header::HeaderName::from_static("clear-site-data"),
+            "\"cache\", \"storage\"",
+        )],
+        Redirect::to("/unlock"),
+    )
+        .into_response()
 }
 
 #[derive(Template)]
@@ -156,15 +187,26 @@ pub async fn exit(State(state): State<AppState>) -> Response {
     // A refresh, not a redirect: the form-action CSP would block a redirect
     // to another site, and a refresh leaves no Cairn page to go "back" to.
     (
-        [(header::HeaderName::from_static("clear-site-data"), "\"cache\", \"storage\"")],
+        [(
+            header::HeaderName::from_static("clear-site-data"),
+            "\"cache\", \"storage\"",
+        )],
         page(ExitedPage { url }),
     )
         .into_response()
 }
 
-pub async fn set_lang(State(state): State<AppState>, CurrentSession(session): CurrentSession, form: FormData) -> Response {
+pub async fn set_lang(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    form: FormData,
+) -> Response {
     let lang = form.get("lang").and_then(Lang::parse).unwrap_or_default();
     state.set_lang(&session, lang);
-    let back = session.last_page.clone().filter(|p| p.starts_with('/') && !p.starts_with("//")).unwrap_or_else(|| "/".into());
+    let back = session
+        .last_page
+        .clone()
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .unwrap_or_else(|| "/".into());
     ([(header::SET_COOKIE, lang_cookie(lang))], Redirect::to(&back)).into_response()
 }

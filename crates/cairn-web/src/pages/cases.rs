@@ -20,6 +20,9 @@ pub async fn list(Open { vault, session }: Open) -> PageResult {
 }
 
 pub async fn create(Open { vault, session }: Open, form: FormData) -> PageResult {
-    let case = vault.open_case(form.get("label").unwrap_or_default()).await.map_err(|e| PageError::app(&session, &e))?;
+    let case = vault
+        .open_case(form.get("label").unwrap_or_default())
+        .await
+        .map_err(|e| PageError::app(&session, &e))?;
     Ok(Redirect::to(&format!("/cases/{}", case.id)).into_response())
 }

@@ -4,10 +4,10 @@
 use std::io::Read;
 
 use askama::Template;
+use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::body::Bytes;
 use cairn_app::core::{EvidenceId, Named};
 use cairn_app::{Added, EvidenceMeta, EvidenceRecord, SqliteStore, Vault};
 use cairn_i18n::Tr;
@@ -33,10 +33,17 @@ pub struct ListParams {
     added: Option<String>,
 }
 
-pub async fn list(Open { vault, session }: Open, Path(raw): Path<String>, Query(params): Query<ListParams>) -> PageResult {
+pub async fn list(
+    Open { vault, session }: Open,
+    Path(raw): Path<String>,
+    Query(params): Query<ListParams>,
+) -> PageResult {
     let case = case_id(&session, &raw)?;
     let summary = load_case(&vault, &session, &case).await?;
-    let items = vault.evidence_list(&case).await.map_err(|e| PageError::app(&session, &e))?;
+    let items = vault
+        .evidence_list(&case)
+        .await
+        .map_err(|e| PageError::app(&session, &e))?;
     let t = Tr(session.lang);
     let added = params
         .added
@@ -59,7 +66,12 @@ pub async fn list(Open { vault, session }: Open, Path(raw): Path<String>, Query(
             (r, size, when)
         })
         .collect();
-    Ok(page(ListPage { l, case: case.to_string(), items, added }))
+    Ok(page(ListPage {
+        l,
+        case: case.to_string(),
+        items,
+        added,
+    }))
 }
 
 /// Feeds an upload's chunks to the blocking hash-and-encrypt task. A stream
@@ -80,7 +92,12 @@ impl Read for ChunkReader {
             match self.chunks.blocking_recv() {
                 Some(Some(chunk)) => self.current = chunk,
                 Some(None) => self.finished = true,
-                None => return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the upload was interrupted")),
+                None => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::UnexpectedEof,
+                        "the upload was interrupted",
+                    ));
+                }
             }
         }
         let n = out.len().min(self.current.len());
@@ -90,9 +107,18 @@ impl Read for ChunkReader {
     }
 }
 
-pub(crate) async fn receive(vault: &Vault<SqliteStore>, case: &cairn_app::core::CaseId, meta: EvidenceMeta, mut field: axum::extract::multipart::Field<'_>) -> Result<Added, cairn_app::AppError> {
+pub(crate) async fn receive(
+    vault: &Vault<SqliteStore>,
+    case: &cairn_app::core::CaseId,
+    meta: EvidenceMeta,
+    mut field: axum::extract::multipart::Field<'_>,
+) -> Result<Added, cairn_app::AppError> {
     let (tx, rx) = tokio::sync::mpsc::channel(8);
-    let reader = ChunkReader { chunks: rx, current: Bytes::new(), finished: false };
+    let reader = ChunkReader {
+        chunks: rx,
+        current: Bytes::new(),
+        finished: false,
+    };
     let feed = async move {
         loop {
             match field.chunk().await {
@@ -114,10 +140,15 @@ pub(crate) async fn receive(vault: &Vault<SqliteStore>, case: &cairn_app::core::
     added
 }
 
-pub async fn upload(Open { vault, session }: Open, Path(raw): Path<String>, mut multipart: Multipart) -> Result<Response, PageError> {
+pub async fn upload(
+    Open { vault, session }: Open,
+    Path(raw): Path<String>,
+    mut multipart: Multipart,
+) -> Result<Response, PageError> {
     let case = case_id(&session, &raw)?;
     load_case(&vault, &session, &case).await?;
-    let bad_request = |session: &Session| PageError::new(session, StatusCode::BAD_REQUEST, Tr(session.lang).get("error-upload"));
+    let bad_request =
+        |session: &Session| PageError::new(session, StatusCode::BAD_REQUEST, Tr(session.lang).get("error-upload"));
     let mut csrf_checked = false;
     let (mut source, mut note) = (None, None);
     let mut added = Vec::new();
@@ -141,7 +172,12 @@ pub async fn upload(Open { vault, session }: Open, Path(raw): Path<String>, mut 
         if file_name.is_empty() {
             continue;
         }
-        let meta = EvidenceMeta { name: file_name, source: source.clone(), note: note.clone(), media_type: field.content_type().map(str::to_owned) };
+        let meta = EvidenceMeta {
+            name: file_name,
+            source: source.clone(),
+            note: note.clone(),
+            media_type: field.content_type().map(str::to_owned),
+        };
         match receive(&vault, &case, meta, field).await {
             Ok(Added::New(r)) => added.push(r.evidence.id.to_string()),
             Ok(Added::AlreadyInCase(r)) => added.push(format!("!{}", r.evidence.id)),
@@ -167,7 +203,10 @@ pub async fn show(Open { vault, session }: Open, Path((raw, id)): Path<(String, 
     let case = case_id(&session, &raw)?;
     let id: EvidenceId = parse_id(&session, &id)?;
     let summary = load_case(&vault, &session, &case).await?;
-    let record = vault.evidence(&case, &id).await.map_err(|e| PageError::app(&session, &e))?;
+    let record = vault
+        .evidence(&case, &id)
+        .await
+        .map_err(|e| PageError::app(&session, &e))?;
     let t = Tr(session.lang);
     let e = &record.evidence;
     let mut fields = vec![
@@ -182,7 +221,24 @@ pub async fn show(Open { vault, session }: Open, Path((raw, id)): Path<(String, 
     if let Some(note) = &e.note {
         fields.push((t.get("col-note"), note.clone()));
     }
-    let custody = record.custody.iter().map(|c| (c.seq, t.timestamp(c.at), t.get(&format!("custody-{}", c.action.name())), c.actor.clone(), c.detail.clone().unwrap_or_default())).collect();
+    let custody = record
+        .custody
+        .iter()
+        .map(|c| {
+            (
+                c.seq,
+                t.timestamp(c.at),
+                t.get(&format!("custody-{}", c.action.name())),
+                c.actor.clone(),
+                c.detail.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
     let l = Layout::new(&session, "title-evidence-item", true).in_case(case.as_str(), &summary.label, "evidence");
-    Ok(page(ItemPage { l, record, fields, custody }))
+    Ok(page(ItemPage {
+        l,
+        record,
+        fields,
+        custody,
+    }))
 }

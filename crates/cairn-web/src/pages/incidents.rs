@@ -56,10 +56,19 @@ impl Values {
     fn from_incident(i: &Incident) -> Self {
         Values {
             date: i.occurred.date.to_string(),
-            time: i.occurred.time.map(|t| t.strftime("%H:%M").to_string()).unwrap_or_default(),
+            time: i
+                .occurred
+                .time
+                .map(|t| t.strftime("%H:%M").to_string())
+                .unwrap_or_default(),
             approximate: i.occurred.precision == cairn_app::core::Precision::Approximate,
             channel: i.channel.name().to_owned(),
-            behaviours: i.categories.iter().map(|c| c.name().to_owned()).chain(i.behaviours.iter().map(|b| b.name().to_owned())).collect(),
+            behaviours: i
+                .categories
+                .iter()
+                .map(|c| c.name().to_owned())
+                .chain(i.behaviours.iter().map(|b| b.name().to_owned()))
+                .collect(),
             subject: i.subject.as_ref().map(|s| s.to_string()).unwrap_or_default(),
             narrative: i.narrative.clone(),
             location: i.location.clone().unwrap_or_default(),
@@ -82,7 +91,10 @@ impl Values {
     fn fear(&self) -> Result<Option<i64>, cairn_app::AppError> {
         match self.fear.trim() {
             "" => Ok(None),
-            text => text.parse().map(Some).map_err(|_| cairn_app::core::Invalid::new("fear", text, cairn_app::core::Reason::OutOfRange { min: 0, max: 10 }).into()),
+            text => text.parse().map(Some).map_err(|_| {
+                cairn_app::core::Invalid::new("fear", text, cairn_app::core::Reason::OutOfRange { min: 0, max: 10 })
+                    .into()
+            }),
         }
     }
 
@@ -141,22 +153,58 @@ struct FormPage {
     fears: Options,
 }
 
-async fn form_page(vault: &Vault<SqliteStore>, session: &Session, raw_case: &str, amend: Option<&str>, v: Values, error: Option<String>) -> PageResult {
+async fn form_page(
+    vault: &Vault<SqliteStore>,
+    session: &Session,
+    raw_case: &str,
+    amend: Option<&str>,
+    v: Values,
+    error: Option<String>,
+) -> PageResult {
     let case = case_id(session, raw_case)?;
     let summary = load_case(vault, session, &case).await?;
     let t = Tr(session.lang);
     let subjects = vault.subjects(&case).await.map_err(|e| PageError::app(session, &e))?;
-    let evidence = vault.evidence_list(&case).await.map_err(|e| PageError::app(session, &e))?;
+    let evidence = vault
+        .evidence_list(&case)
+        .await
+        .map_err(|e| PageError::app(session, &e))?;
     let mut groups: Vec<(String, Options)> = Slii::ALL
         .iter()
         .map(|(name, category)| {
-            let mut options = vec![(name.to_string(), t.get("behaviour-general"), v.behaviours.iter().any(|b| b == name))];
-            options.extend(Behaviour::ALL.iter().filter(|(_, b)| b.category() == Some(*category)).map(|(b, _)| (b.to_string(), t.get(&format!("behaviour-{b}")), v.behaviours.iter().any(|x| x == b))));
+            let mut options = vec![(
+                name.to_string(),
+                t.get("behaviour-general"),
+                v.behaviours.iter().any(|b| b == name),
+            )];
+            options.extend(
+                Behaviour::ALL
+                    .iter()
+                    .filter(|(_, b)| b.category() == Some(*category))
+                    .map(|(b, _)| {
+                        (
+                            b.to_string(),
+                            t.get(&format!("behaviour-{b}")),
+                            v.behaviours.iter().any(|x| x == b),
+                        )
+                    }),
+            );
             (t.get(&format!("slii-{name}")), options)
         })
         .collect();
-    groups.push((t.get("behaviour-group-other"), vec![("other".into(), t.get("behaviour-other"), v.behaviours.iter().any(|b| b == "other"))]));
-    let title = if amend.is_some() { "title-amend-incident" } else { "title-new-incident" };
+    groups.push((
+        t.get("behaviour-group-other"),
+        vec![(
+            "other".into(),
+            t.get("behaviour-other"),
+            v.behaviours.iter().any(|b| b == "other"),
+        )],
+    ));
+    let title = if amend.is_some() {
+        "title-amend-incident"
+    } else {
+        "title-new-incident"
+    };
     let mut l = Layout::new(session, title, true).in_case(case.as_str(), &summary.label, "incident");
     l.error = error.clone();
     let mut response = page(FormPage {
@@ -165,10 +213,27 @@ async fn form_page(vault: &Vault<SqliteStore>, session: &Session, raw_case: &str
             None => format!("/cases/{case}/incidents"),
         },
         amend: amend.is_some(),
-        channels: Channel::ALL.iter().map(|(c, _)| (c.to_string(), t.get(&format!("channel-{c}")), v.channel == *c)).collect(),
-        subjects: subjects.iter().map(|s| (s.id.to_string(), s.name.clone(), v.subject == s.id.as_str())).collect(),
-        evidence: evidence.iter().map(|r| (r.evidence.id.to_string(), r.evidence.original_name.clone(), v.evidence.iter().any(|e| e == r.evidence.id.as_str()))).collect(),
-        fears: (0..=10).map(|n| (n.to_string(), t.get(&format!("fear-{n}")), v.fear == n.to_string())).collect(),
+        channels: Channel::ALL
+            .iter()
+            .map(|(c, _)| (c.to_string(), t.get(&format!("channel-{c}")), v.channel == *c))
+            .collect(),
+        subjects: subjects
+            .iter()
+            .map(|s| (s.id.to_string(), s.name.clone(), v.subject == s.id.as_str()))
+            .collect(),
+        evidence: evidence
+            .iter()
+            .map(|r| {
+                (
+                    r.evidence.id.to_string(),
+                    r.evidence.original_name.clone(),
+                    v.evidence.iter().any(|e| e == r.evidence.id.as_str()),
+                )
+            })
+            .collect(),
+        fears: (0..=10)
+            .map(|n| (n.to_string(), t.get(&format!("fear-{n}")), v.fear == n.to_string()))
+            .collect(),
         groups,
         v,
         l,
@@ -203,11 +268,26 @@ pub async fn create(Open { vault, session }: Open, Path(raw): Path<String>, form
 pub async fn amend_form(Open { vault, session }: Open, Path((raw, id)): Path<(String, String)>) -> PageResult {
     let case = case_id(&session, &raw)?;
     let incident: IncidentId = parse_id(&session, &id)?;
-    let view = vault.incident(&case, &incident).await.map_err(|e| PageError::app(&session, &e))?;
-    form_page(&vault, &session, &raw, Some(&id), Values::from_incident(&view.record.incident), None).await
+    let view = vault
+        .incident(&case, &incident)
+        .await
+        .map_err(|e| PageError::app(&session, &e))?;
+    form_page(
+        &vault,
+        &session,
+        &raw,
+        Some(&id),
+        Values::from_incident(&view.record.incident),
+        None,
+    )
+    .await
 }
 
-pub async fn amend(Open { vault, session }: Open, Path((raw, id)): Path<(String, String)>, form: FormData) -> PageResult {
+pub async fn amend(
+    Open { vault, session }: Open,
+    Path((raw, id)): Path<(String, String)>,
+    form: FormData,
+) -> PageResult {
     let case = case_id(&session, &raw)?;
     let incident: IncidentId = parse_id(&session, &id)?;
     let values = Values::from_form(&form);
@@ -249,7 +329,10 @@ pub async fn show(Open { vault, session }: Open, Path((raw, id)): Path<(String, 
     let case = case_id(&session, &raw)?;
     let incident: IncidentId = parse_id(&session, &id)?;
     let summary = load_case(&vault, &session, &case).await?;
-    let view = vault.incident(&case, &incident).await.map_err(|e| PageError::app(&session, &e))?;
+    let view = vault
+        .incident(&case, &incident)
+        .await
+        .map_err(|e| PageError::app(&session, &e))?;
     let subjects = vault.subjects(&case).await.map_err(|e| PageError::app(&session, &e))?;
     let t = Tr(session.lang);
     let i = &view.record.incident;
@@ -258,20 +341,52 @@ pub async fn show(Open { vault, session }: Open, Path((raw, id)): Path<(String, 
         None => t.date(i.occurred.date),
     };
     let mut fields = vec![
-        (t.get("col-when"), format!("{when} ({})", t.get(&format!("precision-{}", i.occurred.precision.name())))),
+        (
+            t.get("col-when"),
+            format!(
+                "{when} ({})",
+                t.get(&format!("precision-{}", i.occurred.precision.name()))
+            ),
+        ),
         (t.get("col-channel"), t.get(&format!("channel-{}", i.channel.name()))),
-        (t.get("col-categories"), i.categories.iter().map(|c| t.get(&format!("slii-{}", c.name()))).collect::<Vec<_>>().join(", ")),
-        (t.get("col-behaviours"), i.behaviours.iter().map(|b| t.get(&format!("behaviour-{}", b.name()))).collect::<Vec<_>>().join(", ")),
+        (
+            t.get("col-categories"),
+            i.categories
+                .iter()
+                .map(|c| t.get(&format!("slii-{}", c.name())))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            t.get("col-behaviours"),
+            i.behaviours
+                .iter()
+                .map(|b| t.get(&format!("behaviour-{}", b.name())))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
     ];
-    let subject = i.subject.as_ref().map(|s| subjects.iter().find(|x| &x.id == s).map(|x| x.name.clone()).unwrap_or_else(|| s.to_string()));
+    let subject = i.subject.as_ref().map(|s| {
+        subjects
+            .iter()
+            .find(|x| &x.id == s)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| s.to_string())
+    });
     let optional = [
         ("col-subject", subject),
         ("col-location", i.location.clone()),
-        ("col-witnesses", (!i.witnesses.is_empty()).then(|| i.witnesses.join("; "))),
+        (
+            "col-witnesses",
+            (!i.witnesses.is_empty()).then(|| i.witnesses.join("; ")),
+        ),
         ("col-police-report", i.police_report.clone()),
         ("col-injuries", i.injuries.clone()),
         ("col-fear", i.fear.map(|f| format!("{}/10", f.get()))),
-        ("col-evidence", (!i.evidence.is_empty()).then(|| i.evidence.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", "))),
+        (
+            "col-evidence",
+            (!i.evidence.is_empty()).then(|| i.evidence.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ")),
+        ),
     ];
     fields.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (t.get(k), v))));
     let versions = view
@@ -283,10 +398,23 @@ pub async fn show(Open { vault, session }: Open, Path((raw, id)): Path<(String, 
                 EventBody::IncidentRecorded(r) => (None, r.narrative.clone()),
                 _ => (None, String::new()),
             };
-            Version { seq: e.seq, recorded: t.timestamp(e.recorded_at), actor: e.actor.clone(), reason, narrative, current: e.seq == view.record.current_seq }
+            Version {
+                seq: e.seq,
+                recorded: t.timestamp(e.recorded_at),
+                actor: e.actor.clone(),
+                reason,
+                narrative,
+                current: e.seq == view.record.current_seq,
+            }
         })
         .rev()
         .collect();
     let l = Layout::new(&session, "title-incident", true).in_case(case.as_str(), &summary.label, "timeline");
-    Ok(page(DetailPage { l, case: case.to_string(), incident: i.clone(), fields, versions }))
+    Ok(page(DetailPage {
+        l,
+        case: case.to_string(),
+        incident: i.clone(),
+        fields,
+        versions,
+    }))
 }

@@ -26,5 +26,11 @@ pub async fn load_case(vault: &Vault<SqliteStore>, session: &Session, case: &Cas
 
 /// Parses any typed id from the URL.
 pub fn parse_id<T: std::str::FromStr>(session: &Session, raw: &str) -> Result<T, PageError> {
-    raw.parse().map_err(|_| PageError::new(session, StatusCode::NOT_FOUND, cairn_i18n::Tr(session.lang).get("error-page-not-found")))
+    raw.parse().map_err(|_| {
+        PageError::new(
+            session,
+            StatusCode::NOT_FOUND,
+            cairn_i18n::Tr(session.lang).get("error-page-not-found"),
+        )
+    })
 }

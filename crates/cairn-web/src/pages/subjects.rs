@@ -23,7 +23,12 @@ pub async fn list(Open { vault, session }: Open, Path(case): Path<String>) -> Pa
     render(&vault, &session, &case, None).await
 }
 
-async fn render(vault: &cairn_app::Vault<cairn_app::SqliteStore>, session: &crate::state::Session, raw: &str, error: Option<String>) -> PageResult {
+async fn render(
+    vault: &cairn_app::Vault<cairn_app::SqliteStore>,
+    session: &crate::state::Session,
+    raw: &str,
+    error: Option<String>,
+) -> PageResult {
     let case = case_id(session, raw)?;
     let summary = load_case(vault, session, &case).await?;
     let subjects = vault.subjects(&case).await.map_err(|e| PageError::app(session, &e))?;
@@ -32,11 +37,17 @@ async fn render(vault: &cairn_app::Vault<cairn_app::SqliteStore>, session: &crat
     l.error = error;
     Ok(page(SubjectsPage {
         case: case.to_string(),
-        subjects: subjects.into_iter().map(|s| {
-            let relationship = t.get(&format!("relationship-{}", s.relationship.name()));
-            (s, relationship)
-        }).collect(),
-        relationships: Relationship::ALL.iter().map(|(name, _)| (name.to_string(), t.get(&format!("relationship-{name}")))).collect(),
+        subjects: subjects
+            .into_iter()
+            .map(|s| {
+                let relationship = t.get(&format!("relationship-{}", s.relationship.name()));
+                (s, relationship)
+            })
+            .collect(),
+        relationships: Relationship::ALL
+            .iter()
+            .map(|(name, _)| (name.to_string(), t.get(&format!("relationship-{name}"))))
+            .collect(),
         l,
     }))
 }
@@ -66,5 +77,10 @@ pub async fn add(Open { vault, session }: Open, Path(raw): Path<String>, form: F
 
 /// One value per line (or comma) in a textarea.
 pub fn lines(text: Option<&str>) -> Vec<String> {
-    text.unwrap_or_default().split(['\n', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    text.unwrap_or_default()
+        .split(['\n', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }

@@ -151,7 +151,13 @@ fn check_proof(ctx: &Context, file: &std::path::Path) -> Result<()> {
             if ctx.json() {
                 ctx.print_json(&serde_json::json!({ "valid": false, "error": e.to_string() }))?;
             } else {
-                eprintln!("{}", t!("proof-invalid", reason = cairn_i18n::describe_app_error(crate::i18n::translator(), &e)));
+                eprintln!(
+                    "{}",
+                    t!(
+                        "proof-invalid",
+                        reason = cairn_i18n::describe_app_error(crate::i18n::translator(), &e)
+                    )
+                );
             }
             Err(Exit::VerificationFailed.into())
         }
@@ -172,6 +178,9 @@ fn print_report(report: &VerifyReport) {
     }
     eprintln!("{}", t!("journal-problems", count = report.problems.len()));
     for problem in &report.problems {
-        eprintln!("  - {}", cairn_i18n::describe_problem(crate::i18n::translator(), problem));
+        eprintln!(
+            "  - {}",
+            cairn_i18n::describe_problem(crate::i18n::translator(), problem)
+        );
     }
 }

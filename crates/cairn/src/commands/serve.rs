@@ -25,7 +25,9 @@ pub async fn run(ctx: &Context, args: &ServeArgs) -> Result<()> {
     if !args.addr.ip().is_loopback() {
         bail!(t!("serve-not-loopback", addr = args.addr.to_string()));
     }
-    if !(args.exit_url.starts_with("https://") || args.exit_url.starts_with("http://")) || args.exit_url.contains(['"', '<', '>', ' ']) {
+    if !(args.exit_url.starts_with("https://") || args.exit_url.starts_with("http://"))
+        || args.exit_url.contains(['"', '<', '>', ' '])
+    {
         bail!(t!("serve-bad-exit-url", url = &args.exit_url));
     }
     if args.idle_lock == 0 {

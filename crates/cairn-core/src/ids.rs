@@ -30,6 +30,12 @@ fn encode(random: [u8; 8]) -> String {
         .collect()
 }
 
+fn decode(body: &str) -> u64 {
+    body.bytes().fold(0u64, |acc, c| {
+        (acc << 5) | ALPHABET.iter().position(|a| *a == c).unwrap_or(0) as u64
+    })
+}
+
 /// Crockford decoding rules: case-insensitive, and the letters people confuse
 /// with digits are read as those digits.
 fn normalise_body(body: &str) -> Option<String> {
@@ -63,6 +69,12 @@ macro_rules! id_type {
 
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+
+            /// The 60 random bits the id encodes: a compact key for large
+            /// in-memory indexes.
+            pub fn bits(&self) -> u64 {
+                decode(&self.0[$prefix.len()..])
             }
         }
 
@@ -149,6 +161,12 @@ mod tests {
         assert!("c-uuuuuuuuuuuu".parse::<CaseId>().is_err(), "u is not in the alphabet");
         assert!("c-ééééééééééé".parse::<CaseId>().is_err());
         assert!("".parse::<SubjectId>().is_err());
+    }
+
+    #[test]
+    fn bits_are_the_encoded_random_bits() {
+        let random = 0x0123_4567_89ab_cdefu64;
+        assert_eq!(CaseId::from_random(random.to_be_bytes()).bits(), random >> 4);
     }
 
     #[test]

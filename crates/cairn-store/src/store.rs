@@ -33,6 +33,14 @@ pub trait Store: Send + Sync + 'static {
     fn subjects(&self, case: &CaseId) -> impl Future<Output = Result<Vec<Subject>>> + Send;
 
     fn incidents(&self, case: &CaseId) -> impl Future<Output = Result<Vec<IncidentRecord>>> + Send;
+    /// Up to `limit` incidents with ids after `after`, in id order: for
+    /// walking every incident of a large case in bounded memory.
+    fn incidents_by_id(
+        &self,
+        case: &CaseId,
+        after: Option<&IncidentId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<IncidentRecord>>> + Send;
     fn incident(&self, case: &CaseId, id: &IncidentId) -> impl Future<Output = Result<Option<IncidentRecord>>> + Send;
     /// Every version of an incident, oldest first, as the events that hold them.
     fn incident_history(&self, case: &CaseId, id: &IncidentId) -> impl Future<Output = Result<Vec<Event>>> + Send;

@@ -2,6 +2,7 @@
 //! journal event; the current state of a case is a projection of those events.
 
 mod case;
+mod communication;
 mod custody;
 mod evidence;
 mod incident;
@@ -9,6 +10,9 @@ mod names;
 mod subject;
 
 pub use case::CaseOpened;
+pub use communication::{
+    AttachmentRef, CommChannel, CommFlag, Communication, Delivery, Direction, DkimSignature, EmailDetails, SourceRef,
+};
 pub use custody::{Custody, CustodyAction};
 pub use evidence::Evidence;
 pub use incident::{Behaviour, Channel, Fear, Incident, IncidentAmended, OccurredAt, Precision, Slii};

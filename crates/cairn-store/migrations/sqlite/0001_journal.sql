@@ -5,15 +5,18 @@
 -- Every other table except `tree_heads` is a projection of `events`, written
 -- in the same transaction as the event it derives from.
 
+-- A rowid table: events arrive in order, so rows append at the end of the
+-- table instead of being rebalanced inside a B-tree keyed on (case, seq).
 CREATE TABLE events (
     case_id     TEXT    NOT NULL,
     seq         INTEGER NOT NULL CHECK (seq >= 0),
     kind        TEXT    NOT NULL,
     recorded_at TEXT    NOT NULL,
     body        BLOB    NOT NULL, -- RFC 8785 canonical bytes: the Merkle leaf
-    leaf_hash   BLOB    NOT NULL CHECK (length(leaf_hash) = 32),
-    PRIMARY KEY (case_id, seq)
-) WITHOUT ROWID;
+    leaf_hash   BLOB    NOT NULL CHECK (length(leaf_hash) = 32)
+);
+-- Covers proofs: leaf hashes are read without touching the bodies.
+CREATE UNIQUE INDEX events_by_position ON events (case_id, seq, leaf_hash);
 
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'cairn journal is append-only: events cannot be updated'); END;

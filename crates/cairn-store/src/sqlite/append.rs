@@ -19,6 +19,7 @@ impl SqliteStore {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let mut tree = load_tree(&mut tx, case).await?;
         let mut events = Vec::with_capacity(new.len());
+        let mut rows = Vec::with_capacity(new.len());
         for item in new {
             let seq = tree.size();
             match (&item.body, seq) {
@@ -46,22 +47,19 @@ impl SqliteStore {
                 .canonical_bytes()
                 .map_err(|e| StoreError::Corrupt(e.to_string()))?;
             let leaf = Event::leaf_hash(&bytes);
-            sqlx::query(
-                "INSERT INTO events (case_id, seq, kind, recorded_at, body, leaf_hash) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(case.as_str())
-            .bind(seq as i64)
-            .bind(event.body.kind().name())
-            .bind(event.recorded_at.to_string())
-            .bind(bytes)
-            .bind(leaf.0.as_slice())
-            .execute(&mut *tx)
-            .await?;
+            rows.push((
+                seq,
+                event.body.kind().name(),
+                event.recorded_at.to_string(),
+                bytes,
+                leaf,
+            ));
             project(&mut tx, &event).await?;
             super::timeline::project(&mut tx, &event).await?;
             tree.push(leaf);
             events.push(event);
         }
+        insert_events(&mut tx, case, rows).await?;
         let time = events.last().map(|e| e.recorded_at).unwrap_or_default();
         let head = sign(&CheckpointBody {
             case: case.clone(),
@@ -73,6 +71,31 @@ impl SqliteStore {
         tx.commit().await?;
         Ok(Appended { events, head })
     }
+}
+
+type EventRow = (u64, &'static str, String, Vec<u8>, Hash);
+
+/// Writes event rows with as few statements as SQLite's parameter limit
+/// allows: every statement is a round trip to the database thread.
+async fn insert_events(tx: &mut Transaction<'static, Sqlite>, case: &CaseId, rows: Vec<EventRow>) -> Result<()> {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut sql =
+            sqlx::QueryBuilder::<Sqlite>::new("INSERT INTO events (case_id, seq, kind, recorded_at, body, leaf_hash) ");
+        sql.push_values(
+            rows.by_ref().take(500),
+            |mut b, (seq, kind, recorded_at, body, leaf)| {
+                b.push_bind(case.as_str().to_owned())
+                    .push_bind(seq as i64)
+                    .push_bind(kind)
+                    .push_bind(recorded_at)
+                    .push_bind(body)
+                    .push_bind(leaf.0.to_vec());
+            },
+        );
+        sql.build().execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 async fn load_tree(tx: &mut Transaction<'static, Sqlite>, case: &CaseId) -> Result<CompactTree> {

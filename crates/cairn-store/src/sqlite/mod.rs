@@ -53,7 +53,12 @@ impl SqliteStore {
             .foreign_keys(true)
             // Sorts and temporary indexes stay in memory, never in temp files.
             .pragma("temp_store", "MEMORY")
+            // 32 MiB of page cache: every page read costs a decryption, and
+            // random-id indexes of a large case do not fit SQLite's default.
+            .pragma("cache_size", "-32768")
             .busy_timeout(Duration::from_secs(30))
+            // Rows cross from SQLite's thread in batches, not one wake-up each.
+            .row_buffer_size(1024)
             .disable_statement_logging();
         let side_files = SideFiles::before_open(path);
         let pool = match SqlitePoolOptions::new().max_connections(4).connect_with(options).await {

@@ -204,6 +204,27 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    async fn incidents_by_id(
+        &self,
+        case: &CaseId,
+        after: Option<&IncidentId>,
+        limit: u32,
+    ) -> Result<Vec<IncidentRecord>> {
+        sqlx::query(
+            // `+case_id` keeps the planner on the id index: each page is a
+            // range scan, not a sort of the whole case.
+            "SELECT data, first_seq, current_seq, versions FROM incidents WHERE +case_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .bind(case.as_str())
+        .bind(after.map(|a| a.as_str()).unwrap_or(""))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(incident_record)
+        .collect()
+    }
+
     async fn incident(&self, case: &CaseId, id: &IncidentId) -> Result<Option<IncidentRecord>> {
         sqlx::query("SELECT data, first_seq, current_seq, versions FROM incidents WHERE case_id = $1 AND id = $2")
             .bind(case.as_str())

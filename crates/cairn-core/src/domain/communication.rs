@@ -1,0 +1,286 @@
+//! Messages and calls read from a survivor's exports (SMS backups, WhatsApp
+//! chats, email): the raw material of a course-of-conduct timeline.
+//!
+//! A [`Communication`] is what one record of an export *says*, normalised
+//! just enough to be compared across exports: counterparts as E.164 numbers or
+//! lower-cased addresses, times as instants. It is not yet evidence of who did
+//! what; matching counterparts to subjects happens elsewhere.
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::names::{Named, named_enum};
+use crate::merkle::Hash;
+
+named_enum!(
+    /// The service a communication travelled over.
+    CommChannel, "communication channel" {
+        Sms = "sms",
+        Mms = "mms",
+        Call = "call",
+        Whatsapp = "whatsapp",
+        Email = "email",
+    }
+);
+
+named_enum!(
+    /// Which way a communication went, from the survivor's side. SMS types
+    /// 1–6 map to incoming, outgoing, draft, outgoing (+ `outbox`), outgoing
+    /// (+ `failed`), outgoing (+ `queued`); Android call types 1–6 to
+    /// incoming, outgoing, missed, voicemail, rejected, blocked. `unknown` when
+    /// the export does not say (a WhatsApp chat without the owner's name).
+    Direction, "direction" {
+        Incoming = "incoming",
+        Outgoing = "outgoing",
+        Missed = "missed",
+        Rejected = "rejected",
+        Blocked = "blocked",
+        Voicemail = "voicemail",
+        Draft = "draft",
+        Unknown = "unknown",
+    }
+);
+
+named_enum!(
+    /// An outgoing message that the phone had not (or could not) send when
+    /// the backup was taken. Kept apart from [`Direction`] because a later
+    /// backup may show the same message as sent.
+    Delivery, "delivery" {
+        Outbox = "outbox",
+        Queued = "queued",
+        Failed = "failed",
+    }
+);
+
+named_enum!(
+    /// Facts about a record that change how it reads in a timeline:
+    /// `deleted` (the export shows only a "this message was deleted"
+    /// placeholder), `edited` (marked as edited after sending), `system`
+    /// (written by the app, not a person: group changes, security notices),
+    /// `media_omitted` (media was sent but the export left it out), `withheld`
+    /// (the caller or sender hid their number: restricted, unknown, payphone).
+    CommFlag, "communication flag" {
+        Deleted = "deleted",
+        Edited = "edited",
+        System = "system",
+        MediaOmitted = "media_omitted",
+        Withheld = "withheld",
+    }
+);
+
+/// A file that came with a communication, as the sink stored it. `sha256` is
+/// of the decoded bytes (the picture, not its base64 text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRef {
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha256: Hash,
+}
+
+/// Where in the imported file a record starts, so anyone can find it in the
+/// original: byte offset (0-based) and line (1-based) within `entry`, the
+/// archive member, or within the file itself when `entry` is `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub byte_offset: u64,
+    pub line: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+}
+
+/// A `DKIM-Signature` header as found; recorded, not verified (verification
+/// needs DNS at the time of signing, which an export cannot give us).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimSignature {
+    /// `d=`: the signing domain.
+    pub domain: String,
+    /// `s=`: the selector naming the key.
+    pub selector: String,
+    /// `a=`: e.g. `rsa-sha256`.
+    pub algorithm: String,
+}
+
+/// What only an email has. The header block is stored byte for byte as an
+/// attachment (`text/rfc822-headers`) because its exact bytes, not our reading
+/// of them, are what an examiner checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailDetails {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    pub raw_headers: AttachmentRef,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dkim: Vec<DkimSignature>,
+}
+
+/// One message or call, as an export records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Communication {
+    pub at: Timestamp,
+    pub channel: CommChannel,
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
+    /// The other party: E.164 for phone numbers, a lower-cased address for
+    /// email, otherwise the name as the export wrote it. Empty only when the
+    /// export names no one (a withheld number, a system line).
+    pub counterpart: String,
+    /// The name the phone or mail client showed for the counterpart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart_name: Option<String>,
+    /// Further parties of a group message or email (To/Cc), normalised like
+    /// `counterpart`; never includes the survivor's own number when known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_secs: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachmentRef>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub flags: BTreeSet<CommFlag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailDetails>,
+    /// How many earlier records of the same import have the same dedup
+    /// identity. Exports round times to the minute or second, so two "ok"s in
+    /// one minute are two messages; this keeps them two without breaking
+    /// deduplication against a later export that holds the same pair.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeat: u32,
+    pub source: SourceRef,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Communication {
+    /// A key that is equal for the same communication read from the same or
+    /// an overlapping later export, and different otherwise. It covers the
+    /// channel, the instant, direction, counterpart, subject, body, duration,
+    /// the attachments' hashes and `repeat`. It leaves out what changes
+    /// between backups of the same message: contact names, delivery state,
+    /// flags, where in the file it was.
+    pub fn dedup_key(&self) -> Hash {
+        let mut h = Sha256::new();
+        h.update(b"cairn communication dedup v1\0");
+        field(&mut h, self.channel.name().as_bytes());
+        field(&mut h, &self.at.as_nanosecond().to_be_bytes());
+        field(&mut h, self.direction.name().as_bytes());
+        field(&mut h, self.counterpart.as_bytes());
+        optional(&mut h, self.subject.as_deref().map(str::as_bytes));
+        optional(&mut h, self.body.as_deref().map(str::as_bytes));
+        optional(
+            &mut h,
+            self.duration_secs.map(u64::to_be_bytes).as_ref().map(|b| &b[..]),
+        );
+        field(&mut h, &(self.attachments.len() as u64).to_be_bytes());
+        for a in &self.attachments {
+            field(&mut h, &a.sha256.0);
+        }
+        field(&mut h, &self.repeat.to_be_bytes());
+        Hash(h.finalize().into())
+    }
+}
+
+/// Length-prefixed so that no two different field lists hash the same bytes.
+fn field(h: &mut Sha256, bytes: &[u8]) {
+    h.update((bytes.len() as u64).to_be_bytes());
+    h.update(bytes);
+}
+
+fn optional(h: &mut Sha256, bytes: Option<&[u8]>) {
+    match bytes {
+        None => h.update([0u8]),
+        Some(b) => {
+            h.update([1u8]);
+            field(h, b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sms(body: &str) -> Communication {
+        Communication {
+            at: "2024-01-15T21:05:00Z".parse().unwrap(),
+            channel: CommChannel::Sms,
+            direction: Direction::Incoming,
+            delivery: None,
+            counterpart: "+15550100".into(),
+            counterpart_name: Some("Alex".into()),
+            others: vec![],
+            subject: None,
+            body: Some(body.into()),
+            duration_secs: None,
+            attachments: vec![],
+            flags: BTreeSet::new(),
+            email: None,
+            repeat: 0,
+            source: SourceRef {
+                byte_offset: 10,
+                line: 2,
+                entry: None,
+            },
+        }
+    }
+
+    #[test]
+    fn dedup_key_ignores_what_changes_between_backups() {
+        let a = sms("where are you");
+        let mut b = a.clone();
+        b.counterpart_name = None;
+        b.source = SourceRef {
+            byte_offset: 999,
+            line: 40,
+            entry: Some("x.xml".into()),
+        };
+        b.flags.insert(CommFlag::Edited);
+        assert_eq!(a.dedup_key(), b.dedup_key());
+    }
+
+    #[test]
+    fn dedup_key_separates_content_time_and_repeats() {
+        let a = sms("ok");
+        let mut later = a.clone();
+        later.at = "2024-01-15T21:05:00.001Z".parse().unwrap();
+        let mut again = a.clone();
+        again.repeat = 1;
+        let mut empty = a.clone();
+        empty.body = None;
+        let mut blank = a.clone();
+        blank.body = Some(String::new());
+        let keys: BTreeSet<_> = [&a, &later, &again, &empty, &blank, &sms("ok!")]
+            .iter()
+            .map(|c| c.dedup_key())
+            .collect();
+        assert_eq!(keys.len(), 6);
+    }
+
+    #[test]
+    fn serialises_compactly_with_snake_case_names() {
+        let mut c = sms("hi");
+        c.channel = CommChannel::Whatsapp;
+        c.flags.insert(CommFlag::MediaOmitted);
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(json.contains(r#""channel":"whatsapp""#), "{json}");
+        assert!(json.contains(r#""flags":["media_omitted"]"#), "{json}");
+        assert!(!json.contains("repeat") && !json.contains("attachments"), "{json}");
+        let back: Communication = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, c);
+        assert_eq!("rejected".parse::<Direction>().unwrap(), Direction::Rejected);
+    }
+}

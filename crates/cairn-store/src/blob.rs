@@ -56,12 +56,16 @@ impl BlobStore {
     /// Encrypts `src` into the store, hashing the plaintext as it is read.
     /// Storing the same bytes twice keeps one blob.
     pub fn put(&self, src: impl Read, progress: &mut dyn FnMut(u64)) -> Result<SealSummary> {
-        let mut partial = tempfile::Builder::new()
+        let partial = tempfile::Builder::new()
             .prefix("blob-")
             .suffix(".part")
             .tempfile_in(&self.tmp)
             .map_err(StoreError::io("creating a temporary blob"))?;
-        let summary = cairn_crypto::seal_stream(&self.key, src, partial.as_file_mut(), progress)?;
+        let mut sink = EarlyFlush::new(partial.as_file()).map_err(StoreError::io("opening a new blob"))?;
+        let sealed = cairn_crypto::seal_stream(&self.key, src, &mut sink, progress);
+        let flushed = sink.finish();
+        let summary = sealed?;
+        flushed.map_err(StoreError::io("syncing a new blob"))?;
         partial
             .as_file()
             .sync_all()
@@ -111,6 +115,75 @@ impl BlobStore {
             });
         }
         Ok(summary)
+    }
+}
+
+/// Writes a blob while a second thread pushes what is written so far to the
+/// disk, so that the final sync waits for the last few megabytes instead of
+/// the whole file: acquisition runs at the speed of hashing, not hashing
+/// followed by writing.
+struct EarlyFlush<'a> {
+    file: &'a File,
+    since_flush: u64,
+    wake: Option<std::sync::mpsc::SyncSender<()>>,
+    flusher: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+const FLUSH_EVERY: u64 = 32 << 20;
+
+impl<'a> EarlyFlush<'a> {
+    fn new(file: &'a File) -> std::io::Result<Self> {
+        let clone = file.try_clone()?;
+        let (wake, wakes) = std::sync::mpsc::sync_channel::<()>(1);
+        let flusher = std::thread::spawn(move || {
+            for () in wakes {
+                clone.sync_data()?;
+            }
+            Ok(())
+        });
+        Ok(Self {
+            file,
+            since_flush: 0,
+            wake: Some(wake),
+            flusher: Some(flusher),
+        })
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.wake.take();
+        match self.flusher.take().map(|f| f.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(std::io::Error::other("the flushing thread stopped")),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for EarlyFlush<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = (&*self.file).write(buf)?;
+        self.since_flush += n as u64;
+        if self.since_flush >= FLUSH_EVERY {
+            self.since_flush = 0;
+            // A flush already pending covers this data too; never wait here.
+            if let Some(wake) = &self.wake {
+                let _ = wake.try_send(());
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        (&*self.file).flush()
+    }
+}
+
+impl Drop for EarlyFlush<'_> {
+    fn drop(&mut self) {
+        self.wake.take();
+        if let Some(flusher) = self.flusher.take() {
+            let _ = flusher.join();
+        }
     }
 }
 

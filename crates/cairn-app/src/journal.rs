@@ -274,7 +274,8 @@ impl<S: Store> Vault<S> {
                 to_seq: tree.size() - 1,
             });
         }
-        self.check_projections(case, &replay, &mut problems).await?;
+        self.check_projections(case, &replay, tree.size(), &mut problems)
+            .await?;
         Ok(VerifyReport {
             case: case.clone(),
             size: tree.size(),
@@ -307,7 +308,13 @@ impl<S: Store> Vault<S> {
         }
     }
 
-    async fn check_projections(&self, case: &CaseId, replay: &Replay, problems: &mut Vec<Problem>) -> Result<()> {
+    async fn check_projections(
+        &self,
+        case: &CaseId,
+        replay: &Replay,
+        size: u64,
+        problems: &mut Vec<Problem>,
+    ) -> Result<()> {
         let mut mismatch =
             |what: &'static str, id: String, seq: u64| problems.push(Problem::Projection { what, id, seq });
         let subjects = self.store.subjects(case).await?;
@@ -345,6 +352,17 @@ impl<S: Store> Vault<S> {
         let shown = subjects.len() + incidents + evidence.len();
         if shown != replay.subjects.len() + replay.incidents.len() + replay.evidence.len() {
             mismatch("projection row count", case.to_string(), 0);
+        }
+        let summary = self.case(case).await?;
+        let counted = (summary.events, summary.subjects, summary.incidents, summary.evidence);
+        let replayed = (
+            size,
+            replay.subjects.len() as u64,
+            replay.incidents.len() as u64,
+            replay.evidence.len() as u64,
+        );
+        if counted != replayed {
+            mismatch("case counts", case.to_string(), 0);
         }
         Ok(())
     }

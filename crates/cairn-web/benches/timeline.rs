@@ -96,6 +96,8 @@ async fn run(entries: u64, seconds: u64) -> Result {
         .unlock(&session, Passphrase::new(passphrase.into()), false)
         .await?;
     let cookie = format!("cairn_session={}", session.id);
+    // The unlocked session, as the server now holds it.
+    let (session, _) = state.session(Some(&session.id), Lang::En);
     let server = tokio::spawn(axum::serve(listener, cairn_web::router(state.clone())).into_future());
 
     // The cursor 1,000 entries in, as a person paging back would reach it.

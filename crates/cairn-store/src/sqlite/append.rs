@@ -60,6 +60,7 @@ impl SqliteStore {
             events.push(event);
         }
         insert_events(&mut tx, case, rows).await?;
+        count(&mut tx, case, &events).await?;
         let time = events.last().map(|e| e.recorded_at).unwrap_or_default();
         let head = sign(&CheckpointBody {
             case: case.clone(),
@@ -71,6 +72,20 @@ impl SqliteStore {
         tx.commit().await?;
         Ok(Appended { events, head })
     }
+}
+
+/// Keeps the case's counts in step with what this append added.
+async fn count(tx: &mut Transaction<'static, Sqlite>, case: &CaseId, events: &[Event]) -> Result<()> {
+    let of = |kind: cairn_core::EventKind| events.iter().filter(|e| e.body.kind() == kind).count() as i64;
+    sqlx::query("UPDATE cases SET events = events + $2, subjects = subjects + $3, incidents = incidents + $4, evidence = evidence + $5 WHERE id = $1")
+        .bind(case.as_str())
+        .bind(events.len() as i64)
+        .bind(of(cairn_core::EventKind::SubjectAdded))
+        .bind(of(cairn_core::EventKind::IncidentRecorded))
+        .bind(of(cairn_core::EventKind::EvidenceAdded))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 type EventRow = (u64, &'static str, String, Vec<u8>, Hash);

@@ -22,6 +22,11 @@ use crate::{Result, StoreError};
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "journal", include_str!("../../migrations/sqlite/0001_journal.sql")),
     (2, "timeline", include_str!("../../migrations/sqlite/0002_timeline.sql")),
+    (
+        3,
+        "case counts",
+        include_str!("../../migrations/sqlite/0003_case_counts.sql"),
+    ),
 ];
 
 /// A vault database opened with its key.

@@ -32,12 +32,8 @@ fn hash(what: &str, bytes: &[u8]) -> Result<Hash> {
         .map_err(|_| corrupt(what)(format!("{} bytes where 32 were expected", bytes.len())))
 }
 
-const CASE_SUMMARY: &str = "SELECT c.id, c.label, c.opened_at, c.opened_by, \
-     (SELECT COALESCE(MAX(seq) + 1, 0) FROM events e WHERE e.case_id = c.id) AS events, \
-     (SELECT COUNT(*) FROM subjects s WHERE s.case_id = c.id) AS subjects, \
-     (SELECT COUNT(*) FROM incidents i WHERE i.case_id = c.id) AS incidents, \
-     (SELECT COUNT(*) FROM evidence v WHERE v.case_id = c.id) AS evidence \
-     FROM cases c";
+const CASE_SUMMARY: &str =
+    "SELECT c.id, c.label, c.opened_at, c.opened_by, c.events, c.subjects, c.incidents, c.evidence FROM cases c";
 
 fn case_summary(row: &SqliteRow) -> Result<CaseSummary> {
     let id: String = row.try_get("id")?;

@@ -23,7 +23,7 @@ pub fn incident(n: u64) -> EventBody {
         occurred: OccurredAt {
             date,
             time: Some(time),
-            precision: if n % 5 == 0 {
+            precision: if n.is_multiple_of(5) {
                 Precision::Approximate
             } else {
                 Precision::Exact

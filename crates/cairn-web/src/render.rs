@@ -71,7 +71,10 @@ struct ErrorPage {
 }
 
 /// A failure shown to a person: a page in their language, never a trace.
-pub struct PageError {
+/// Boxed: it travels through every handler's `Result`.
+pub struct PageError(Box<PageErrorParts>);
+
+struct PageErrorParts {
     status: StatusCode,
     message: String,
     session: Session,
@@ -80,12 +83,12 @@ pub struct PageError {
 
 impl PageError {
     pub fn new(session: &Session, status: StatusCode, message: String) -> Self {
-        Self {
+        Self(Box::new(PageErrorParts {
             status,
             message,
             session: session.clone(),
             unlocked: true,
-        }
+        }))
     }
 
     pub fn app(session: &Session, e: &cairn_app::AppError) -> Self {
@@ -115,10 +118,16 @@ impl PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let mut l = Layout::new(&self.session, "title-error", self.unlocked);
-        l.error = Some(self.message);
+        let PageErrorParts {
+            status,
+            message,
+            session,
+            unlocked,
+        } = *self.0;
+        let mut l = Layout::new(&session, "title-error", unlocked);
+        l.error = Some(message);
         let mut response = page(ErrorPage { l });
-        *response.status_mut() = self.status;
+        *response.status_mut() = status;
         response
     }
 }

@@ -124,6 +124,8 @@ pub struct ApiOpen {
     pub session: Session,
 }
 
+// A `Response` is axum's rejection type; these feed extractors that return it.
+#[allow(clippy::result_large_err)]
 fn session_of(parts: &Parts) -> Result<Session, Response> {
     parts
         .extensions
@@ -133,6 +135,7 @@ fn session_of(parts: &Parts) -> Result<Session, Response> {
 }
 
 /// Checks `X-CSRF-Token` on anything but a read.
+#[allow(clippy::result_large_err)]
 fn csrf_checked(parts: &Parts, session: &Session) -> Result<(), Response> {
     if matches!(parts.method, Method::GET | Method::HEAD) {
         return Ok(());

@@ -32,8 +32,13 @@ fn title(text: &str) -> String {
 
 /// Writes or replaces the timeline row an event implies, if any.
 pub(crate) async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result<()> {
-    let (sort_key, ref_id, kind, subject, channel, bits, text) = match &event.body {
-        EventBody::IncidentRecorded(i) => (
+    let incident = match &event.body {
+        EventBody::IncidentRecorded(i) => Some(i),
+        EventBody::IncidentAmended(a) => Some(&a.incident),
+        _ => None,
+    };
+    let (sort_key, ref_id, kind, subject, channel, bits, text) = match (&event.body, incident) {
+        (_, Some(i)) => (
             i.occurred.sort_key(),
             i.id.to_string(),
             "incident",
@@ -42,19 +47,7 @@ pub(crate) async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event
             category_bits(i.categories.iter().copied()),
             title(&i.narrative),
         ),
-        EventBody::IncidentAmended(a) => {
-            let i = &a.incident;
-            (
-                i.occurred.sort_key(),
-                i.id.to_string(),
-                "incident",
-                i.subject.as_ref().map(|s| s.to_string()),
-                Some(i.channel.name()),
-                category_bits(i.categories.iter().copied()),
-                title(&i.narrative),
-            )
-        }
-        EventBody::EvidenceAdded(e) => (
+        (EventBody::EvidenceAdded(e), None) => (
             e.acquired_at.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
             e.id.to_string(),
             "evidence",

@@ -46,6 +46,11 @@ pub enum AppError {
     NoSuchEvent { case: String, seq: u64, size: u64 },
     #[error("no signed tree head of size {size} in case {case}")]
     NoSuchCheckpoint { case: String, size: u64 },
+    #[error("cannot import {file}: {error}")]
+    Import {
+        file: String,
+        error: Box<cairn_ingest::ImportError>,
+    },
     #[error("proof: {0}")]
     Proof(#[from] cairn_core::merkle::ProofError),
 }

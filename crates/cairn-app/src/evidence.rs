@@ -105,6 +105,24 @@ impl<S: Store> Vault<S> {
         label: PathBuf,
         progress: impl FnMut(u64) + Send + 'static,
     ) -> Result<Added> {
+        let evidence = self.seal(meta, reader, label, progress).await?;
+        if let Some(existing) = self.store.evidence_by_hash(case, &evidence.sha256).await? {
+            return Ok(Added::AlreadyInCase(existing));
+        }
+        self.append(case, vec![EventBody::EvidenceAdded(evidence.clone())])
+            .await?;
+        Ok(Added::New(self.evidence(case, &evidence.id).await?))
+    }
+
+    /// Validates what is said about a file, then hashes and encrypts it into
+    /// the blob store: the evidence value to record, not yet recorded.
+    pub(crate) async fn seal(
+        &self,
+        meta: EvidenceMeta,
+        reader: impl Read + Send + 'static,
+        label: PathBuf,
+        progress: impl FnMut(u64) + Send + 'static,
+    ) -> Result<Evidence> {
         let original_name = validate::text("name", &meta.name, 500)?;
         let source = validate::optional_text("source", meta.source.as_deref(), 2_000)?.unwrap_or_else(|| "file".into());
         let note = validate::optional_text("note", meta.note.as_deref(), 10_000)?;
@@ -136,33 +154,17 @@ impl<S: Store> Vault<S> {
                 },
                 other => other.into(),
             })?;
-        let sha256 = Hash(sealed.sha256);
-        if let Some(existing) = self.store.evidence_by_hash(case, &sha256).await? {
-            return Ok(Added::AlreadyInCase(existing));
-        }
-        let evidence = Evidence {
+        Ok(Evidence {
             id: EvidenceId::from_random(random_id_bytes()),
             original_name,
             media_type,
             size: sealed.size,
-            sha256,
+            sha256: Hash(sealed.sha256),
             acquired_at,
             acquired_by: self.actor().to_owned(),
             source,
             note,
-        };
-        self.append(case, vec![EventBody::EvidenceAdded(evidence.clone())])
-            .await?;
-        let record = self
-            .store
-            .evidence(case, &evidence.id)
-            .await?
-            .ok_or_else(|| AppError::NotInCase {
-                what: "evidence",
-                id: evidence.id.to_string(),
-                case: case.to_string(),
-            })?;
-        Ok(Added::New(record))
+        })
     }
 
     pub async fn evidence_list(&self, case: &CaseId) -> Result<Vec<EvidenceRecord>> {

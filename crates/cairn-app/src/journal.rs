@@ -150,7 +150,10 @@ impl ConsistencyProof {
 /// tens of megabytes.
 #[derive(Default)]
 struct Replay {
-    subjects: HashMap<u64, (u64, Digest)>,
+    /// Subjects are few and can change (identifiers assigned): kept whole.
+    subjects: HashMap<u64, (u64, cairn_core::Subject)>,
+    /// Import position → digest of the event and communications it added.
+    imports: HashMap<u64, (Digest, u64)>,
     incidents: HashMap<u64, (u64, Digest)>,
     evidence: HashMap<u64, u64>,
 }
@@ -170,7 +173,18 @@ impl Replay {
     fn apply(&mut self, event: &Event) {
         match &event.body {
             EventBody::SubjectAdded(s) => {
-                self.subjects.insert(s.id.bits(), (event.seq, digest(s)));
+                self.subjects.insert(s.id.bits(), (event.seq, s.clone()));
+            }
+            EventBody::IdentifierAssigned(a) => {
+                if let Some((seq, subject)) = self.subjects.get_mut(&a.subject.bits()) {
+                    if !subject.identifiers.contains(&a.identifier) {
+                        subject.identifiers.push(a.identifier.clone());
+                    }
+                    *seq = event.seq;
+                }
+            }
+            EventBody::SourceImported(i) => {
+                self.imports.insert(event.seq, (digest(i), i.extracted.added));
             }
             EventBody::IncidentRecorded(i) => {
                 self.incidents.insert(i.id.bits(), (event.seq, digest(i)));
@@ -320,7 +334,7 @@ impl<S: Store> Vault<S> {
         let subjects = self.store.subjects(case).await?;
         for s in &subjects {
             match replay.subjects.get(&s.id.bits()) {
-                Some((_, journal)) if *journal == digest(s) => {}
+                Some((_, journal)) if journal == s => {}
                 Some((seq, _)) => mismatch("subject", s.id.to_string(), *seq),
                 None => mismatch("subject", s.id.to_string(), 0),
             }
@@ -349,17 +363,42 @@ impl<S: Store> Vault<S> {
                 mismatch("evidence", e.evidence.id.to_string(), e.seq);
             }
         }
+        let imports = self.store.imports(case, None).await?;
+        for i in &imports {
+            match replay.imports.get(&i.seq) {
+                Some((journal, _)) if *journal == digest(&i.import) => {}
+                _ => mismatch("import", i.import.source.to_string(), i.seq),
+            }
+        }
+        let mut communications = 0;
+        let counts: HashMap<u64, u64> = self.store.communication_counts(case).await?.into_iter().collect();
+        for (seq, (_, added)) in &replay.imports {
+            communications += added;
+            if counts.get(seq).copied().unwrap_or(0) != *added {
+                mismatch("imported communications", case.to_string(), *seq);
+            }
+        }
+        if counts.keys().any(|seq| !replay.imports.contains_key(seq)) || imports.len() != replay.imports.len() {
+            mismatch("imported communications", case.to_string(), 0);
+        }
         let shown = subjects.len() + incidents + evidence.len();
         if shown != replay.subjects.len() + replay.incidents.len() + replay.evidence.len() {
             mismatch("projection row count", case.to_string(), 0);
         }
         let summary = self.case(case).await?;
-        let counted = (summary.events, summary.subjects, summary.incidents, summary.evidence);
+        let counted = (
+            summary.events,
+            summary.subjects,
+            summary.incidents,
+            summary.evidence,
+            summary.communications,
+        );
         let replayed = (
             size,
             replay.subjects.len() as u64,
             replay.incidents.len() as u64,
             replay.evidence.len() as u64,
+            communications,
         );
         if counted != replayed {
             mismatch("case counts", case.to_string(), 0);

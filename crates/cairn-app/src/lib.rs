@@ -5,6 +5,7 @@
 
 mod error;
 mod evidence;
+mod import;
 mod incidents;
 mod journal;
 mod subjects;
@@ -14,6 +15,7 @@ mod vault_dir;
 
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
+pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
 pub use subjects::SubjectInput;
@@ -23,8 +25,8 @@ pub use vault_dir::{PendingKeyFile, VaultDir};
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
 pub use cairn_store::{
-    CaseSummary, EvidenceRecord, IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind,
-    TimelineQuery,
+    CaseSummary, CommQuery, CommunicationRecord, ContactRow, Counterpart, EvidenceRecord, ImportFile, ImportRecord,
+    IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind, TimelineQuery,
 };
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

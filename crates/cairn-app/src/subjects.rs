@@ -1,4 +1,4 @@
-use cairn_core::{CaseId, EventBody, Identifier, Relationship, Subject, SubjectId, validate};
+use cairn_core::{CaseId, EventBody, Identifier, IdentifierAssigned, Relationship, Subject, SubjectId, validate};
 
 use crate::vault::random_id_bytes;
 use crate::{AppError, Result, Vault};
@@ -57,6 +57,50 @@ impl<S: Store> Vault<S> {
     pub async fn subjects(&self, case: &CaseId) -> Result<Vec<Subject>> {
         self.case(case).await?;
         Ok(self.store.subjects(case).await?)
+    }
+
+    /// Records that a counterpart seen in imports is this subject: the
+    /// counterpart's value becomes one of the subject's identifiers, so every
+    /// communication with it (past and future imports) counts as theirs.
+    pub async fn assign_counterpart(
+        &self,
+        case: &CaseId,
+        subject: &SubjectId,
+        counterpart: &str,
+    ) -> Result<Identifier> {
+        self.require_subject(case, subject).await?;
+        let known = self.store.counterparts(case).await?;
+        let Some(found) = known.iter().find(|c| c.value == counterpart.trim()) else {
+            return Err(AppError::NotInCase {
+                what: "counterpart",
+                id: counterpart.to_owned(),
+                case: case.to_string(),
+            });
+        };
+        let value = found.value.as_str();
+        let identifier = if value.starts_with('+') {
+            Identifier::phone(value, "ZZ").unwrap_or_else(|_| Identifier::Handle {
+                platform: None,
+                value: value.to_owned(),
+            })
+        } else if value.contains('@') {
+            Identifier::email(value)?
+        } else {
+            // A chat name, kept exactly as the export wrote it.
+            Identifier::Handle {
+                platform: None,
+                value: value.to_owned(),
+            }
+        };
+        self.append(
+            case,
+            vec![EventBody::IdentifierAssigned(IdentifierAssigned {
+                subject: subject.clone(),
+                identifier: identifier.clone(),
+            })],
+        )
+        .await?;
+        Ok(identifier)
     }
 
     pub(crate) async fn require_subject(&self, case: &CaseId, id: &SubjectId) -> Result<()> {

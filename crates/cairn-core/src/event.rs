@@ -8,7 +8,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::canonical::{self, CanonicalError};
-use crate::domain::{CaseOpened, Custody, Evidence, Incident, IncidentAmended, Subject};
+use crate::domain::{
+    CaseOpened, Custody, Evidence, IdentifierAssigned, Incident, IncidentAmended, SourceImported, Subject,
+};
 use crate::ids::CaseId;
 use crate::merkle::{self, Hash};
 
@@ -41,6 +43,8 @@ pub enum EventBody {
     IncidentAmended(IncidentAmended),
     EvidenceAdded(Evidence),
     CustodyRecorded(Custody),
+    SourceImported(SourceImported),
+    IdentifierAssigned(IdentifierAssigned),
 }
 
 /// The kind of an event without its data, for indexes and summaries.
@@ -53,6 +57,8 @@ pub enum EventKind {
     IncidentAmended,
     EvidenceAdded,
     CustodyRecorded,
+    SourceImported,
+    IdentifierAssigned,
 }
 
 impl EventKind {
@@ -64,6 +70,8 @@ impl EventKind {
             EventKind::IncidentAmended => "incident_amended",
             EventKind::EvidenceAdded => "evidence_added",
             EventKind::CustodyRecorded => "custody_recorded",
+            EventKind::SourceImported => "source_imported",
+            EventKind::IdentifierAssigned => "identifier_assigned",
         }
     }
 }
@@ -77,6 +85,8 @@ impl EventBody {
             EventBody::IncidentAmended(_) => EventKind::IncidentAmended,
             EventBody::EvidenceAdded(_) => EventKind::EvidenceAdded,
             EventBody::CustodyRecorded(_) => EventKind::CustodyRecorded,
+            EventBody::SourceImported(_) => EventKind::SourceImported,
+            EventBody::IdentifierAssigned(_) => EventKind::IdentifierAssigned,
         }
     }
 }

@@ -17,6 +17,8 @@ pub enum Reason {
     NotADateTime,
     InTheFuture,
     TimeWithDateOnly,
+    NotATimeZone,
+    NotARegion,
 }
 
 impl fmt::Display for Reason {
@@ -35,6 +37,10 @@ impl fmt::Display for Reason {
             }
             Reason::InTheFuture => f.write_str("it is in the future"),
             Reason::TimeWithDateOnly => f.write_str("a date-only value cannot carry a time"),
+            Reason::NotATimeZone => {
+                f.write_str("it is not a time zone name (use one like America/New_York or Europe/Madrid)")
+            }
+            Reason::NotARegion => f.write_str("it is not a two-letter country code (e.g. US, MX, ES)"),
         }
     }
 }

@@ -92,8 +92,8 @@ pub const BLOB_VERSION: u8 = 1;
 pub const CHUNK_SIZE: usize = 256 * 1024;
 const NONCE_PREFIX_LEN: usize = 7;
 const SALT_LEN: usize = 32;
-const HEADER_LEN: usize = MAGIC.len() + 1 + 4 + SALT_LEN + NONCE_PREFIX_LEN;
-const TAG_LEN: usize = 16;
+pub(crate) const HEADER_LEN: usize = MAGIC.len() + 1 + 4 + SALT_LEN + NONCE_PREFIX_LEN;
+pub(crate) const TAG_LEN: usize = 16;
 // Readers accept other chunk sizes (for future writers) only within bounds,
 // so a hostile header cannot make us allocate without limit.
 const MIN_CHUNK: usize = 1024;
@@ -151,7 +151,7 @@ impl BlobKey {
         BlobId(*blake3::keyed_hash(&self.id, sha256).as_bytes())
     }
 
-    fn stream(&self, salt: &[u8; SALT_LEN], prefix: &[u8; NONCE_PREFIX_LEN]) -> StreamBE32<Aes256Gcm> {
+    pub(crate) fn stream(&self, salt: &[u8; SALT_LEN], prefix: &[u8; NONCE_PREFIX_LEN]) -> StreamBE32<Aes256Gcm> {
         let blob_key = Zeroizing::new(*blake3::keyed_hash(&self.enc, salt).as_bytes());
         let aead = Aes256Gcm::new(&(*blob_key).into());
         StreamBE32::from_aead(aead, &(*prefix).into())
@@ -279,9 +279,9 @@ fn encode_header(chunk_size: usize, salt: &[u8; SALT_LEN], prefix: &[u8; NONCE_P
     h
 }
 
-type Header = (usize, [u8; SALT_LEN], [u8; NONCE_PREFIX_LEN]);
+pub(crate) type Header = (usize, [u8; SALT_LEN], [u8; NONCE_PREFIX_LEN]);
 
-fn decode_header(h: &[u8; HEADER_LEN]) -> Result<Header, Error> {
+pub(crate) fn decode_header(h: &[u8; HEADER_LEN]) -> Result<Header, Error> {
     if &h[..9] != MAGIC {
         return Err(Error::format("not a cairn blob"));
     }
@@ -320,9 +320,9 @@ struct Job {
 }
 
 /// Lets the AEAD append its tag into a fixed buffer with no allocation.
-struct SliceBuffer<'a> {
-    data: &'a mut [u8],
-    len: usize,
+pub(crate) struct SliceBuffer<'a> {
+    pub(crate) data: &'a mut [u8],
+    pub(crate) len: usize,
 }
 
 impl AsRef<[u8]> for SliceBuffer<'_> {
@@ -449,7 +449,7 @@ fn stopped() -> Error {
 }
 
 /// Reads until `buf` is full or EOF; returns bytes read.
-fn read_full<R: Read>(src: &mut R, buf: &mut [u8]) -> io::Result<usize> {
+pub(crate) fn read_full<R: Read>(src: &mut R, buf: &mut [u8]) -> io::Result<usize> {
     let mut filled = 0;
     while filled < buf.len() {
         match src.read(&mut buf[filled..]) {

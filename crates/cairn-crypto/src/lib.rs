@@ -46,6 +46,7 @@
 //! ```
 
 mod blob;
+mod blob_reader;
 mod error;
 mod keyfile;
 mod record;
@@ -53,6 +54,7 @@ mod secret;
 mod sign;
 
 pub use blob::{BLOB_VERSION, BlobId, CHUNK_SIZE, OpenSummary, SealSummary, open_stream, seal_stream};
+pub use blob_reader::BlobReader;
 pub use error::Error;
 pub use keyfile::{KEYFILE_VERSION, KdfParams, KeyFile};
 pub use record::RecordKey;

@@ -41,6 +41,8 @@ pub fn describe_invalid(t: Tr, e: &Invalid) -> String {
         Reason::NotADateTime => t.get("reason-not-datetime"),
         Reason::InTheFuture => t.get("reason-future"),
         Reason::TimeWithDateOnly => t.get("reason-time-with-date-only"),
+        Reason::NotATimeZone => t.get("reason-not-time-zone"),
+        Reason::NotARegion => t.get("reason-not-region"),
         other => other.to_string(),
     };
     t.with(
@@ -94,6 +96,10 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
             &[("case", text(case)), ("size", number(*size))],
         ),
         AppError::Proof(p) => t.with("error-proof", &[("detail", text(p))]),
+        AppError::Import { file, error } => t.with(
+            "error-import",
+            &[("file", text(file)), ("detail", text(describe_import_error(t, error)))],
+        ),
         other => other.to_string(),
     }
 }
@@ -171,5 +177,126 @@ pub fn describe_problem(t: Tr, problem: &Problem) -> String {
             &[("what", text(what)), ("id", text(id)), ("seq", number(*seq))],
         ),
         other => format!("{other:?}"),
+    }
+}
+
+fn at(t: Tr, at: &cairn_ingest::SourceRef) -> Arg {
+    let mut args = vec![("line", number(at.line)), ("offset", number(at.byte_offset))];
+    match &at.entry {
+        Some(entry) => {
+            args.push(("entry", text(entry)));
+            text(t.with("import-at-entry", &args))
+        }
+        None => text(t.with("import-at", &args)),
+    }
+}
+
+/// An importer's refusal, naming the file's kind and where in it.
+pub fn describe_import_error(t: Tr, e: &cairn_ingest::ImportError) -> String {
+    use cairn_ingest::ImportError as E;
+    let kind = |k: &cairn_ingest::FileKind| {
+        let name = serde_json::to_value(k)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        text(t.get(&format!("file-kind-{name}")))
+    };
+    match e {
+        E::Io { kind: k, source } => t.with("error-import-io", &[("kind", kind(k)), ("detail", text(source))]),
+        E::Malformed {
+            kind: k,
+            at: a,
+            expected,
+            found,
+        } => t.with(
+            "error-import-malformed",
+            &[
+                ("kind", kind(k)),
+                ("at", at(t, a)),
+                ("expected", text(expected)),
+                ("found", text(found)),
+            ],
+        ),
+        E::Truncated {
+            kind: k,
+            at: a,
+            expected,
+        } => t.with(
+            "error-import-truncated",
+            &[("kind", kind(k)), ("at", at(t, a)), ("expected", text(expected))],
+        ),
+        E::UnknownLayout { kind: k, at: a, found } => t.with(
+            "error-import-unknown-layout",
+            &[
+                ("kind", kind(k)),
+                ("at", at(t, a)),
+                ("found", text(format!("{found:?}"))),
+            ],
+        ),
+        E::AmbiguousDateOrder {
+            kind: k,
+            at: a,
+            example,
+        } => t.with(
+            "error-import-ambiguous-date-order",
+            &[("kind", kind(k)), ("at", at(t, a)), ("example", text(example))],
+        ),
+        E::ConflictingDateOrder {
+            kind: k,
+            day_first,
+            month_first,
+        } => t.with(
+            "error-import-conflicting-date-order",
+            &[
+                ("kind", kind(k)),
+                ("first", text(&day_first.text)),
+                ("first_at", at(t, &day_first.at)),
+                ("second", text(&month_first.text)),
+                ("second_at", at(t, &month_first.at)),
+            ],
+        ),
+        E::DateOrderContradicted {
+            kind: k,
+            at: a,
+            example,
+        } => t.with(
+            "error-import-date-order-contradicted",
+            &[("kind", kind(k)), ("at", at(t, a)), ("example", text(example))],
+        ),
+        E::Archive { kind: k, detail } => {
+            t.with("error-import-archive", &[("kind", kind(k)), ("detail", text(detail))])
+        }
+        E::NoChat { kind: k } => t.with("error-import-no-chat", &[("kind", kind(k))]),
+        E::SeveralChats { kind: k, candidates } => t.with(
+            "error-import-several-chats",
+            &[("kind", kind(k)), ("names", text(candidates.join(", ")))],
+        ),
+        E::Unsupported { kind: k, what } => {
+            t.with("error-import-unsupported", &[("kind", kind(k)), ("what", text(what))])
+        }
+        E::Sink(detail) => t.with("error-import-sink", &[("detail", text(detail))]),
+        other => other.to_string(),
+    }
+}
+
+/// Why an importer skipped one record.
+pub fn describe_skip_reason(t: Tr, reason: &cairn_ingest::SkipReason) -> String {
+    use cairn_ingest::SkipReason as R;
+    match reason {
+        R::MissingField { record, field } => t.with(
+            "skip-missing-field",
+            &[("record", text(record)), ("field", text(field))],
+        ),
+        R::BadField { record, field, value } => t.with(
+            "skip-bad-field",
+            &[("record", text(record)), ("field", text(field)), ("value", text(value))],
+        ),
+        R::BadAttachment { name, detail } => {
+            t.with("skip-bad-attachment", &[("name", text(name)), ("detail", text(detail))])
+        }
+        R::TooLarge { what, limit } => t.with("skip-too-large", &[("what", text(what)), ("limit", number(*limit))]),
+        R::UnknownRecord { name } => t.with("skip-unknown-record", &[("name", text(name))]),
+        R::NotAnEmail => t.get("skip-not-an-email"),
+        other => other.to_string(),
     }
 }

@@ -9,5 +9,7 @@
 mod errors;
 mod tr;
 
-pub use errors::{describe_app_error, describe_id, describe_invalid, describe_problem};
+pub use errors::{
+    describe_app_error, describe_id, describe_import_error, describe_invalid, describe_problem, describe_skip_reason,
+};
 pub use tr::{Arg, Lang, Tr};

@@ -42,6 +42,7 @@ pub mod sms_backup;
 pub mod synth;
 pub mod whatsapp;
 
+pub use cairn_core::SourceRef;
 pub use error::{FileKind, ImportError, SkipReason, WrittenDate};
 pub use sink::{Collect, Sink, SinkError, Skipped, Summary, hash_attachment};
 pub use whatsapp::DateOrder;

@@ -113,7 +113,7 @@ pub struct Summary {
 impl Summary {
     pub const MAX_SKIP_DETAILS: usize = 1000;
 
-    pub(crate) fn new(importer: &'static str, importer_version: u32) -> Self {
+    pub fn new(importer: &'static str, importer_version: u32) -> Self {
         Summary {
             importer,
             importer_version,

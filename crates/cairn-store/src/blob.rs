@@ -84,6 +84,25 @@ impl BlobStore {
         Ok(summary)
     }
 
+    /// Opens the blob holding `sha256` for reading and seeking; every chunk
+    /// is authenticated as it is read.
+    pub fn reader(&self, sha256: &Hash) -> Result<cairn_crypto::BlobReader<File>> {
+        let path = self.locate(sha256);
+        let file = File::open(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::BlobMissing {
+                sha256: sha256.to_string(),
+            },
+            _ => StoreError::Io {
+                context: format!("opening {}", path.display()),
+                source: e,
+            },
+        })?;
+        cairn_crypto::BlobReader::new(&self.key, file).map_err(|e| StoreError::BlobIntegrity {
+            sha256: sha256.to_string(),
+            reason: e.to_string(),
+        })
+    }
+
     /// Decrypts the blob holding `sha256` into `dst`, checking that what comes
     /// out is byte-for-byte what was acquired.
     pub fn get(&self, sha256: &Hash, dst: impl Write) -> Result<OpenSummary> {

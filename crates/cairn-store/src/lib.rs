@@ -8,18 +8,21 @@
 #![forbid(unsafe_code)]
 
 mod blob;
+mod comms;
 mod error;
 mod model;
 mod sqlite;
 mod store;
 
 pub use blob::BlobStore;
+pub use comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, NewCommunication};
 pub use error::StoreError;
 pub use model::{
     Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry,
     TimelineKind, TimelineQuery, TreeHead,
 };
+pub use sqlite::SqliteImport;
 pub use sqlite::SqliteStore;
-pub use store::{Signer, Store};
+pub use store::{ImportSession, Signer, Store};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

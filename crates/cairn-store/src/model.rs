@@ -43,6 +43,8 @@ pub struct CaseSummary {
     pub subjects: u64,
     pub incidents: u64,
     pub evidence: u64,
+    /// Messages and calls imported into the case.
+    pub communications: u64,
 }
 
 /// The current version of an incident and where its versions live.

@@ -3,6 +3,9 @@ use std::future::Future;
 use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EvidenceId, Hash, IncidentId, Subject};
 
 use crate::Result;
+use crate::comms::{
+    CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, NewCommunication,
+};
 use crate::model::{
     Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead,
 };
@@ -18,6 +21,9 @@ pub type Signer<'a> = &'a (dyn Fn(&CheckpointBody) -> Checkpoint + Sync);
 /// head together or not at all) and must refuse updates and deletes of events
 /// at the database level, not only in code.
 pub trait Store: Send + Sync + 'static {
+    /// An import in progress: see [`ImportSession`].
+    type Import: ImportSession;
+
     /// Appends `events` to `case`'s journal. For a new case the first event
     /// must be `CaseOpened`.
     fn append(
@@ -67,4 +73,44 @@ pub trait Store: Send + Sync + 'static {
     fn tree_heads(&self, case: &CaseId) -> impl Future<Output = Result<Vec<TreeHead>>> + Send;
     fn tree_head(&self, case: &CaseId, size: u64) -> impl Future<Output = Result<Option<TreeHead>>> + Send;
     fn latest_tree_head(&self, case: &CaseId) -> impl Future<Output = Result<Option<TreeHead>>> + Send;
+
+    /// Starts an import into `case`: one write transaction until
+    /// [`ImportSession::finish`]; dropping the session rolls everything back.
+    /// `preceding` is how many events the import will append before its
+    /// `source_imported` event (1 when the source is new evidence).
+    fn begin_import(&self, case: &CaseId, preceding: u64) -> impl Future<Output = Result<Self::Import>> + Send;
+    /// Imports of the case, oldest first; only those of `source` when given.
+    fn imports(&self, case: &CaseId, source: Option<&Hash>) -> impl Future<Output = Result<Vec<ImportRecord>>> + Send;
+    /// Everyone the case's imports named, most frequent first.
+    fn counterparts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<Counterpart>>> + Send;
+    /// Every communication's time, channel, direction and counterpart, by time.
+    fn contacts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<ContactRow>>> + Send;
+    fn communications(
+        &self,
+        case: &CaseId,
+        query: &CommQuery,
+    ) -> impl Future<Output = Result<Vec<CommunicationRecord>>> + Send;
+    /// Files found inside imported sources; only one import's when given.
+    fn import_files(
+        &self,
+        case: &CaseId,
+        import_seq: Option<u64>,
+    ) -> impl Future<Output = Result<Vec<ImportFile>>> + Send;
+    fn import_file(&self, case: &CaseId, sha256: &Hash) -> impl Future<Output = Result<Option<ImportFile>>> + Send;
+    /// `(import position, communications stored)` for every import that added any.
+    fn communication_counts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<(u64, u64)>>> + Send;
+}
+
+/// An import holding the write lock: communications and files go in as they
+/// are read; `finish` appends the import's events and commits.
+pub trait ImportSession: Send {
+    /// The journal position the `source_imported` event will take.
+    fn import_seq(&self) -> u64;
+    /// Adds communications not yet in the case; returns how many were new.
+    fn add(&mut self, batch: Vec<NewCommunication>) -> impl Future<Output = Result<u64>> + Send;
+    /// Records a file found in the source; false when the case has it already.
+    fn add_file(&mut self, file: ImportFile) -> impl Future<Output = Result<bool>> + Send;
+    /// Appends `events` (ending with the `source_imported` event, whose
+    /// `added` must match) under one signed tree head, and commits.
+    fn finish(self, events: Vec<NewEvent>, sign: Signer<'_>) -> impl Future<Output = Result<Appended>> + Send;
 }

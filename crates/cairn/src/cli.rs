@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    case::CaseCommand, evidence::EvidenceCommand, incident::IncidentCommand, journal::JournalCommand,
-    passphrase::PassphraseCommand, subject::SubjectCommand,
+    case::CaseCommand, counterpart::CounterpartCommand, evidence::EvidenceCommand, incident::IncidentCommand,
+    journal::JournalCommand, passphrase::PassphraseCommand, subject::SubjectCommand,
 };
 
 #[derive(Debug, Parser)]
@@ -70,6 +70,13 @@ pub enum Command {
     /// Evidence files.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// Import an export (SMS backup, WhatsApp chat, email, photo) into a case.
+    Import(crate::commands::import::ImportArgs),
+    /// The messages and calls imported into a case.
+    Messages(crate::commands::messages::MessagesArgs),
+    /// Numbers, addresses and names seen in imports; match them to subjects.
+    #[command(subcommand)]
+    Counterpart(CounterpartCommand),
     /// Verify, checkpoint and prove the case journal.
     #[command(subcommand)]
     Journal(JournalCommand),

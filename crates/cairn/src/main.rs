@@ -80,5 +80,8 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Incident(c) => commands::incident::run(ctx, c).await,
         Command::Evidence(c) => commands::evidence::run(ctx, c).await,
         Command::Journal(c) => commands::journal::run(ctx, c).await,
+        Command::Import(args) => commands::import::run(ctx, args).await,
+        Command::Messages(args) => commands::messages::run(ctx, args).await,
+        Command::Counterpart(c) => commands::counterpart::run(ctx, c).await,
     }
 }

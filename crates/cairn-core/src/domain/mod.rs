@@ -5,6 +5,7 @@ mod case;
 mod communication;
 mod custody;
 mod evidence;
+mod import;
 mod incident;
 mod names;
 mod subject;
@@ -15,6 +16,7 @@ pub use communication::{
 };
 pub use custody::{Custody, CustodyAction};
 pub use evidence::Evidence;
+pub use import::{Extracted, IdentifierAssigned, ImportKind, PhotoFacts, SourceImported};
 pub use incident::{Behaviour, Channel, Fear, Incident, IncidentAmended, OccurredAt, Precision, Slii};
 pub use names::Named;
 pub use subject::{Identifier, Relationship, Subject};

@@ -70,3 +70,29 @@ serve-stop-hint = Press Ctrl-C to stop; the vault is locked when Cairn stops.
 serve-not-loopback = { $addr } is not a loopback address; Cairn only listens on this computer unless agency mode is configured
 serve-bad-exit-url = quick-exit address "{ $url }" must be a plain http:// or https:// address
 serve-bad-idle = the idle lock must be at least 1 minute
+import-stage-storing = Hashing and encrypting { $name }
+import-stage-reading = Reading { $name }
+import-stage-saving = Saving { $name }
+import-done = Imported { $name } ({ $kind }) as evidence { $id }
+import-already = { $name } was already imported into this case (evidence { $id }); nothing added
+import-counts = { $read } read, { $added } new, { $repeated } already in the case, { $files } files, { $skipped } skipped
+import-declared-mismatch = the file says it holds { $declared } records but { $found } were found: it may have been cut or edited after the app wrote it
+import-skipped-line = skipped at line { $line } (byte { $offset }): { $reason }
+import-skipped-more = …and { $count } more skipped (see --json for the first thousand)
+import-missing-media = { $count } media files named in the chat were not in the export
+import-time-zone = times read in the time zone { $zone }
+import-photo-taken = the file says it was taken { $at } { $offset }
+import-photo-place = the file says it was taken at latitude { $lat }, longitude { $lon }
+import-photo-device = the file says the camera was { $device }
+import-unassigned = { $count ->
+    [one] One counterpart is not matched to a subject yet:
+   *[other] { $count } counterparts are not matched to a subject yet:
+}
+import-unassigned-count = { $count ->
+    [one] one message or call
+   *[other] { $count } messages and calls
+}
+counterpart-none = No counterparts: nothing has been imported into this case.
+counterpart-assigned = { $counterpart } is now an identifier of subject { $subject }
+messages-none = No messages or calls match.
+messages-duration = call of { $seconds } s

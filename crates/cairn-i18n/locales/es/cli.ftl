@@ -70,3 +70,29 @@ serve-stop-hint = Pulse Ctrl-C para detenerlo; la bóveda se bloquea al detener 
 serve-not-loopback = { $addr } no es una dirección local (loopback); Cairn solo escucha en este equipo salvo que se configure el modo de organización
 serve-bad-exit-url = la dirección de salida rápida «{ $url }» debe ser una dirección http:// o https:// sencilla
 serve-bad-idle = el bloqueo por inactividad debe ser de al menos 1 minuto
+import-stage-storing = Calculando el hash y cifrando { $name }
+import-stage-reading = Leyendo { $name }
+import-stage-saving = Guardando { $name }
+import-done = Se importó { $name } ({ $kind }) como evidencia { $id }
+import-already = { $name } ya se había importado en este caso (evidencia { $id }); no se añadió nada
+import-counts = { $read } leídos, { $added } nuevos, { $repeated } ya en el caso, { $files } archivos, { $skipped } omitidos
+import-declared-mismatch = el archivo dice contener { $declared } registros pero se encontraron { $found }: puede que se cortara o editara después de que la aplicación lo escribiera
+import-skipped-line = omitido en la línea { $line } (byte { $offset }): { $reason }
+import-skipped-more = …y { $count } omitidos más (use --json para ver los primeros mil)
+import-missing-media = { $count } archivos multimedia nombrados en el chat no estaban en la exportación
+import-time-zone = horas leídas en la zona horaria { $zone }
+import-photo-taken = el archivo dice que se tomó el { $at } { $offset }
+import-photo-place = el archivo dice que se tomó en la latitud { $lat }, longitud { $lon }
+import-photo-device = el archivo dice que la cámara era { $device }
+import-unassigned = { $count ->
+    [one] Una contraparte aún no está asociada a ninguna persona agresora:
+   *[other] { $count } contrapartes aún no están asociadas a ninguna persona agresora:
+}
+import-unassigned-count = { $count ->
+    [one] un mensaje o llamada
+   *[other] { $count } mensajes y llamadas
+}
+counterpart-none = No hay contrapartes: no se ha importado nada en este caso.
+counterpart-assigned = { $counterpart } es ahora un identificador de la persona { $subject }
+messages-none = Ningún mensaje ni llamada coincide.
+messages-duration = llamada de { $seconds } s

@@ -17,72 +17,93 @@ impl SqliteStore {
             return Err(StoreError::Conflict("nothing to append".into()));
         }
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let mut tree = load_tree(&mut tx, case).await?;
-        let mut events = Vec::with_capacity(new.len());
-        let mut rows = Vec::with_capacity(new.len());
-        for item in new {
-            let seq = tree.size();
-            match (&item.body, seq) {
-                (EventBody::CaseOpened(_), 0) => {}
-                (EventBody::CaseOpened(_), _) => {
-                    return Err(StoreError::Conflict(format!("case {case} is already open")));
-                }
-                (_, 0) => {
-                    return Err(StoreError::NotFound {
-                        what: "case",
-                        id: case.to_string(),
-                    });
-                }
-                _ => {}
-            }
-            let event = Event {
-                v: EVENT_VERSION,
-                case: case.clone(),
-                seq,
-                recorded_at: item.recorded_at,
-                actor: item.actor,
-                body: item.body,
-            };
-            let bytes = event
-                .canonical_bytes()
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            let leaf = Event::leaf_hash(&bytes);
-            rows.push((
-                seq,
-                event.body.kind().name(),
-                event.recorded_at.to_string(),
-                bytes,
-                leaf,
-            ));
-            project(&mut tx, &event).await?;
-            super::timeline::project(&mut tx, &event).await?;
-            tree.push(leaf);
-            events.push(event);
-        }
-        insert_events(&mut tx, case, rows).await?;
-        count(&mut tx, case, &events).await?;
-        let time = events.last().map(|e| e.recorded_at).unwrap_or_default();
-        let head = sign(&CheckpointBody {
-            case: case.clone(),
-            size: tree.size(),
-            root: tree.root(),
-            time,
-        });
-        insert_head(&mut tx, &head, tree.peaks()).await?;
+        let tree = load_tree(&mut tx, case).await?;
+        let appended = append_in(&mut tx, case, tree, new, sign, 0).await?;
         tx.commit().await?;
-        Ok(Appended { events, head })
+        Ok(appended)
     }
 }
 
+/// Appends inside an open write transaction whose tree is `tree`;
+/// `communications` is what an import added in the same transaction.
+pub(crate) async fn append_in(
+    tx: &mut Transaction<'static, Sqlite>,
+    case: &CaseId,
+    mut tree: CompactTree,
+    new: Vec<NewEvent>,
+    sign: Signer<'_>,
+    communications: u64,
+) -> Result<Appended> {
+    let mut events = Vec::with_capacity(new.len());
+    let mut rows = Vec::with_capacity(new.len());
+    for item in new {
+        let seq = tree.size();
+        match (&item.body, seq) {
+            (EventBody::CaseOpened(_), 0) => {}
+            (EventBody::CaseOpened(_), _) => {
+                return Err(StoreError::Conflict(format!("case {case} is already open")));
+            }
+            (_, 0) => {
+                return Err(StoreError::NotFound {
+                    what: "case",
+                    id: case.to_string(),
+                });
+            }
+            _ => {}
+        }
+        let event = Event {
+            v: EVENT_VERSION,
+            case: case.clone(),
+            seq,
+            recorded_at: item.recorded_at,
+            actor: item.actor,
+            body: item.body,
+        };
+        let bytes = event
+            .canonical_bytes()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let leaf = Event::leaf_hash(&bytes);
+        rows.push((
+            seq,
+            event.body.kind().name(),
+            event.recorded_at.to_string(),
+            bytes,
+            leaf,
+        ));
+        project(tx, &event).await?;
+        super::timeline::project(tx, &event).await?;
+        tree.push(leaf);
+        events.push(event);
+    }
+    insert_events(tx, case, rows).await?;
+    count(tx, case, &events, communications).await?;
+    let time = events.last().map(|e| e.recorded_at).unwrap_or_default();
+    let head = sign(&CheckpointBody {
+        case: case.clone(),
+        size: tree.size(),
+        root: tree.root(),
+        time,
+    });
+    insert_head(tx, &head, tree.peaks()).await?;
+    Ok(Appended { events, head })
+}
+
 /// Keeps the case's counts in step with what this append added.
-async fn count(tx: &mut Transaction<'static, Sqlite>, case: &CaseId, events: &[Event]) -> Result<()> {
+async fn count(
+    tx: &mut Transaction<'static, Sqlite>,
+    case: &CaseId,
+    events: &[Event],
+    communications: u64,
+) -> Result<()> {
     let of = |kind: cairn_core::EventKind| events.iter().filter(|e| e.body.kind() == kind).count() as i64;
-    sqlx::query("UPDATE cases SET events = events + $2, subjects = subjects + $3, incidents = incidents + $4, evidence = evidence + $5 WHERE id = $1")
+    sqlx::query("UPDATE cases SET events = events + $2, subjects = subjects + $3, incidents = incidents + $4, evidence = evidence + $5, \
+                 communications = communications + $6 WHERE id = $1")
         .bind(case.as_str())
         .bind(events.len() as i64)
         .bind(of(cairn_core::EventKind::SubjectAdded))
         .bind(of(cairn_core::EventKind::IncidentRecorded))
         .bind(of(cairn_core::EventKind::EvidenceAdded))
+        .bind(communications as i64)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -113,7 +134,7 @@ async fn insert_events(tx: &mut Transaction<'static, Sqlite>, case: &CaseId, row
     Ok(())
 }
 
-async fn load_tree(tx: &mut Transaction<'static, Sqlite>, case: &CaseId) -> Result<CompactTree> {
+pub(crate) async fn load_tree(tx: &mut Transaction<'static, Sqlite>, case: &CaseId) -> Result<CompactTree> {
     let size: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq) + 1, 0) FROM events WHERE case_id = $1")
         .bind(case.as_str())
         .fetch_one(&mut **tx)
@@ -281,6 +302,52 @@ async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result
                 custody.detail.as_deref(),
             )
             .await?;
+        }
+        EventBody::SourceImported(import) => {
+            sqlx::query(
+                "INSERT INTO imports (case_id, seq, evidence_id, source_sha256, kind, communications, added, data) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(case)
+            .bind(seq)
+            .bind(import.source.as_str())
+            .bind(import.source_sha256.to_string())
+            .bind(import.kind.name())
+            .bind(import.extracted.communications as i64)
+            .bind(import.extracted.added as i64)
+            .bind(json(import)?)
+            .execute(&mut **tx)
+            .await?;
+        }
+        EventBody::IdentifierAssigned(assigned) => {
+            let data: Option<String> = sqlx::query_scalar("SELECT data FROM subjects WHERE id = $1 AND case_id = $2")
+                .bind(assigned.subject.as_str())
+                .bind(case)
+                .fetch_optional(&mut **tx)
+                .await?;
+            let Some(data) = data else {
+                return Err(StoreError::NotFound {
+                    what: "subject",
+                    id: assigned.subject.to_string(),
+                });
+            };
+            let mut subject: cairn_core::Subject =
+                serde_json::from_str(&data).map_err(|e| StoreError::Corrupt(format!("subject: {e}")))?;
+            if !subject.identifiers.contains(&assigned.identifier) {
+                subject.identifiers.push(assigned.identifier.clone());
+            }
+            sqlx::query("UPDATE subjects SET data = $1 WHERE id = $2 AND case_id = $3")
+                .bind(json(&subject)?)
+                .bind(assigned.subject.as_str())
+                .bind(case)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query("INSERT OR IGNORE INTO subject_identifiers (subject_id, kind, value) VALUES ($1, $2, $3)")
+                .bind(assigned.subject.as_str())
+                .bind(assigned.identifier.kind())
+                .bind(assigned.identifier.value())
+                .execute(&mut **tx)
+                .await?;
         }
         other => {
             return Err(StoreError::Corrupt(format!(

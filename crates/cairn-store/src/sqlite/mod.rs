@@ -5,6 +5,8 @@
 //! no passphrase ever reaches SQLite.
 
 mod append;
+mod comm_queries;
+mod import;
 mod queries;
 mod timeline;
 
@@ -16,6 +18,8 @@ use sqlx::ConnectOptions;
 use sqlx::migrate::{MigrateError, Migration, MigrationType, Migrator};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
+pub use import::SqliteImport;
+
 use crate::{Result, StoreError};
 
 /// Schema migrations, embedded so the binary is self-contained.
@@ -26,6 +30,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         3,
         "case counts",
         include_str!("../../migrations/sqlite/0003_case_counts.sql"),
+    ),
+    (
+        4,
+        "communications",
+        include_str!("../../migrations/sqlite/0004_communications.sql"),
     ),
 ];
 

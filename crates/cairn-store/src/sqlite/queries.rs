@@ -32,8 +32,7 @@ fn hash(what: &str, bytes: &[u8]) -> Result<Hash> {
         .map_err(|_| corrupt(what)(format!("{} bytes where 32 were expected", bytes.len())))
 }
 
-const CASE_SUMMARY: &str =
-    "SELECT c.id, c.label, c.opened_at, c.opened_by, c.events, c.subjects, c.incidents, c.evidence FROM cases c";
+const CASE_SUMMARY: &str = "SELECT c.id, c.label, c.opened_at, c.opened_by, c.events, c.subjects, c.incidents, c.evidence, c.communications FROM cases c";
 
 fn case_summary(row: &SqliteRow) -> Result<CaseSummary> {
     let id: String = row.try_get("id")?;
@@ -48,6 +47,7 @@ fn case_summary(row: &SqliteRow) -> Result<CaseSummary> {
         subjects: row.try_get::<i64, _>("subjects")? as u64,
         incidents: row.try_get::<i64, _>("incidents")? as u64,
         evidence: row.try_get::<i64, _>("evidence")? as u64,
+        communications: row.try_get::<i64, _>("communications")? as u64,
     })
 }
 
@@ -157,6 +157,40 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
+    type Import = super::SqliteImport;
+
+    async fn begin_import(&self, case: &CaseId, preceding: u64) -> Result<Self::Import> {
+        self.start_import(case, preceding).await
+    }
+
+    async fn imports(&self, case: &CaseId, source: Option<&Hash>) -> Result<Vec<crate::ImportRecord>> {
+        self.imports_of(case, source).await
+    }
+
+    async fn counterparts(&self, case: &CaseId) -> Result<Vec<crate::Counterpart>> {
+        self.counterparts_of(case).await
+    }
+
+    async fn contacts(&self, case: &CaseId) -> Result<Vec<crate::ContactRow>> {
+        self.contacts_of(case).await
+    }
+
+    async fn communications(&self, case: &CaseId, query: &crate::CommQuery) -> Result<Vec<crate::CommunicationRecord>> {
+        self.communications_page(case, query).await
+    }
+
+    async fn import_files(&self, case: &CaseId, import_seq: Option<u64>) -> Result<Vec<crate::ImportFile>> {
+        self.import_files_of(case, import_seq).await
+    }
+
+    async fn import_file(&self, case: &CaseId, sha256: &Hash) -> Result<Option<crate::ImportFile>> {
+        self.import_file_by_hash(case, sha256).await
+    }
+
+    async fn communication_counts(&self, case: &CaseId) -> Result<Vec<(u64, u64)>> {
+        self.communication_counts_of(case).await
+    }
+
     async fn append(&self, case: &CaseId, events: Vec<NewEvent>, sign: Signer<'_>) -> Result<Appended> {
         self.append_events(case, events, sign).await
     }

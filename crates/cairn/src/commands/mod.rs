@@ -1,10 +1,13 @@
 //! One file per subcommand group.
 
 pub mod case;
+pub mod counterpart;
 pub mod evidence;
+pub mod import;
 pub mod incident;
 pub mod init;
 pub mod journal;
+pub mod messages;
 pub mod passphrase;
 pub mod serve;
 pub mod subject;

@@ -1,0 +1,101 @@
+//! Types for imports and the communications they extracted.
+
+use cairn_core::{CommChannel, Communication, Direction, Hash, Named, SourceImported, SubjectId};
+use jiff::Timestamp;
+
+/// One message or call to add, with the columns the store indexes pulled
+/// out of it. `data` is the `Communication` as JSON, kept whole.
+#[derive(Debug, Clone)]
+pub struct NewCommunication {
+    /// The first 16 bytes of `Communication::dedup_key`.
+    pub dedup: [u8; 16],
+    pub at_ms: i64,
+    pub channel: CommChannel,
+    pub direction: Direction,
+    pub counterpart: String,
+    pub counterpart_name: Option<String>,
+    /// The body matched the review lexicon.
+    pub review: bool,
+    pub data: String,
+}
+
+/// A file found inside an imported source, already stored as a blob.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportFile {
+    pub sha256: Hash,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    /// The journal position of the import that found it.
+    pub import_seq: u64,
+}
+
+/// An import as the journal recorded it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportRecord {
+    pub seq: u64,
+    #[serde(flatten)]
+    pub import: SourceImported,
+}
+
+/// Someone imports named, with what the case knows of them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Counterpart {
+    pub id: u32,
+    pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The subject with an identifier equal to `value`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<SubjectId>,
+    pub communications: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last: Option<Timestamp>,
+}
+
+/// The few columns pattern analysis needs, for every communication of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContactRow {
+    pub at_ms: i64,
+    pub channel: CommChannel,
+    pub direction: Direction,
+    pub counterpart: u32,
+    pub review: bool,
+}
+
+/// A stored communication.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CommunicationRecord {
+    /// Stable within the vault: the keyset cursor for the next page.
+    pub row: i64,
+    pub counterpart_id: u32,
+    pub import_seq: u64,
+    pub review: bool,
+    #[serde(flatten)]
+    pub communication: Communication,
+}
+
+/// Filters and a keyset cursor over a case's communications, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct CommQuery {
+    /// Only these counterparts; empty means all.
+    pub counterparts: Vec<u32>,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+    pub review_only: bool,
+    /// Continue after `(at_ms, row)` of the last one shown.
+    pub after: Option<(i64, i64)>,
+    pub limit: u32,
+}
+
+/// Column codes: positions in the enums' `ALL` lists, which only ever grow
+/// at the end (the same rule as event kinds).
+pub(crate) fn code<T: Named + PartialEq>(value: T) -> i64 {
+    T::ALL.iter().position(|(_, v)| *v == value).unwrap_or(0) as i64
+}
+
+pub(crate) fn from_code<T: Named + Copy>(code: i64) -> Option<T> {
+    usize::try_from(code).ok().and_then(|i| T::ALL.get(i)).map(|(_, v)| *v)
+}

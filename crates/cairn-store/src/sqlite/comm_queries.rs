@@ -1,0 +1,194 @@
+//! Reads over imports and communications.
+
+use cairn_core::{CaseId, Hash};
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::SqliteStore;
+use crate::comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, from_code};
+use crate::{Result, StoreError};
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(format!("stored {what} is unreadable"))
+}
+
+fn import_record((seq, data): (i64, String)) -> Result<ImportRecord> {
+    Ok(ImportRecord {
+        seq: seq as u64,
+        import: serde_json::from_str(&data).map_err(|_| corrupt("import"))?,
+    })
+}
+
+fn import_file((sha, name, media_type, size, seq): (String, String, String, i64, i64)) -> Result<ImportFile> {
+    Ok(ImportFile {
+        sha256: sha.parse().map_err(|_| corrupt("file hash"))?,
+        name,
+        media_type,
+        size: size as u64,
+        import_seq: seq as u64,
+    })
+}
+
+fn timestamp(ms: Option<i64>) -> Option<jiff::Timestamp> {
+    ms.and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+}
+
+impl SqliteStore {
+    pub(crate) async fn imports_of(&self, case: &CaseId, source: Option<&Hash>) -> Result<Vec<ImportRecord>> {
+        let rows: Vec<(i64, String)> = match source {
+            None => {
+                sqlx::query_as("SELECT seq, data FROM imports WHERE case_id = $1 ORDER BY seq")
+                    .bind(case.as_str())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Some(sha) => {
+                sqlx::query_as("SELECT seq, data FROM imports WHERE case_id = $1 AND source_sha256 = $2 ORDER BY seq")
+                    .bind(case.as_str())
+                    .bind(sha.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        rows.into_iter().map(import_record).collect()
+    }
+
+    pub(crate) async fn counterparts_of(&self, case: &CaseId) -> Result<Vec<Counterpart>> {
+        type Row = (
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            i64,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT p.id, p.value, p.name, \
+               (SELECT s.id FROM subject_identifiers i JOIN subjects s ON s.id = i.subject_id \
+                 WHERE s.case_id = p.case_id AND i.value = p.value ORDER BY s.seq LIMIT 1), \
+               COUNT(c.counterpart), MIN(c.at_ms), MAX(c.at_ms) \
+             FROM counterparts p LEFT JOIN communications c ON c.case_id = p.case_id AND c.counterpart = p.id \
+             WHERE p.case_id = $1 GROUP BY p.id ORDER BY COUNT(c.counterpart) DESC, p.id",
+        )
+        .bind(case.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, value, name, subject, n, first, last)| {
+                Ok(Counterpart {
+                    id: u32::try_from(id).map_err(|_| corrupt("counterpart id"))?,
+                    value,
+                    name,
+                    subject: subject
+                        .map(|s| s.parse())
+                        .transpose()
+                        .map_err(|_| corrupt("subject id"))?,
+                    communications: n as u64,
+                    first: timestamp(first),
+                    last: timestamp(last),
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) async fn contacts_of(&self, case: &CaseId) -> Result<Vec<ContactRow>> {
+        let rows: Vec<(i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT at_ms, channel, direction, counterpart, review FROM communications WHERE case_id = $1 ORDER BY at_ms",
+        )
+        .bind(case.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(at_ms, channel, direction, counterpart, review)| {
+                Ok(ContactRow {
+                    at_ms,
+                    channel: from_code(channel).ok_or_else(|| corrupt("channel"))?,
+                    direction: from_code(direction).ok_or_else(|| corrupt("direction"))?,
+                    counterpart: u32::try_from(counterpart).map_err(|_| corrupt("counterpart id"))?,
+                    review: review != 0,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) async fn communications_page(&self, case: &CaseId, q: &CommQuery) -> Result<Vec<CommunicationRecord>> {
+        let mut sql = QueryBuilder::<Sqlite>::new(
+            "SELECT rowid, counterpart, import_seq, review, data FROM communications WHERE case_id = ",
+        );
+        sql.push_bind(case.as_str().to_owned());
+        if !q.counterparts.is_empty() {
+            sql.push(" AND counterpart IN (");
+            let mut list = sql.separated(", ");
+            for id in &q.counterparts {
+                list.push_bind(i64::from(*id));
+            }
+            sql.push(")");
+        }
+        if let Some(from) = q.from_ms {
+            sql.push(" AND at_ms >= ").push_bind(from);
+        }
+        if let Some(to) = q.to_ms {
+            sql.push(" AND at_ms < ").push_bind(to);
+        }
+        if q.review_only {
+            sql.push(" AND review != 0");
+        }
+        if let Some((at, row)) = q.after {
+            sql.push(" AND (at_ms > ")
+                .push_bind(at)
+                .push(" OR (at_ms = ")
+                .push_bind(at)
+                .push(" AND rowid > ")
+                .push_bind(row)
+                .push("))");
+        }
+        sql.push(" ORDER BY at_ms, rowid LIMIT ")
+            .push_bind(i64::from(q.limit.clamp(1, 1000)));
+        let rows: Vec<(i64, i64, i64, i64, String)> = sql.build_query_as().fetch_all(&self.pool).await?;
+        rows.into_iter()
+            .map(|(row, counterpart, import_seq, review, data)| {
+                Ok(CommunicationRecord {
+                    row,
+                    counterpart_id: u32::try_from(counterpart).map_err(|_| corrupt("counterpart id"))?,
+                    import_seq: import_seq as u64,
+                    review: review != 0,
+                    communication: serde_json::from_str(&data).map_err(|_| corrupt("communication"))?,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) async fn import_files_of(&self, case: &CaseId, import_seq: Option<u64>) -> Result<Vec<ImportFile>> {
+        let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT sha256, name, media_type, size, import_seq FROM import_files \
+             WHERE case_id = $1 AND ($2 IS NULL OR import_seq = $2) ORDER BY import_seq, rowid",
+        )
+        .bind(case.as_str())
+        .bind(import_seq.map(|s| s as i64))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(import_file).collect()
+    }
+
+    pub(crate) async fn import_file_by_hash(&self, case: &CaseId, sha256: &Hash) -> Result<Option<ImportFile>> {
+        let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT sha256, name, media_type, size, import_seq FROM import_files WHERE case_id = $1 AND sha256 = $2",
+        )
+        .bind(case.as_str())
+        .bind(sha256.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(import_file).transpose()
+    }
+
+    /// Communications per import, for checking projections against events.
+    pub(crate) async fn communication_counts_of(&self, case: &CaseId) -> Result<Vec<(u64, u64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT import_seq, COUNT(*) FROM communications WHERE case_id = $1 GROUP BY import_seq ORDER BY import_seq",
+        )
+        .bind(case.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(s, n)| (s as u64, n as u64)).collect())
+    }
+}

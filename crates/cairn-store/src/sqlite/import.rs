@@ -1,0 +1,174 @@
+//! Imports: one write transaction from the first message to the signed tree
+//! head, so an import that fails half-way leaves nothing behind.
+//!
+//! The transaction holds SQLite's write lock for the whole import, which is
+//! what makes the in-memory duplicate check sound: no other writer can add a
+//! communication to the case between loading the known keys and committing.
+
+use std::collections::{HashMap, HashSet};
+
+use cairn_core::merkle::CompactTree;
+use cairn_core::{CaseId, EventBody, Hash};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
+
+use super::SqliteStore;
+use super::append::{append_in, load_tree};
+use crate::comms::{NewCommunication, code};
+use crate::model::{Appended, NewEvent};
+use crate::store::ImportSession;
+use crate::{Result, Signer, StoreError};
+
+/// Rows per INSERT: 9 parameters each stays far below SQLite's limit of
+/// 32,766, and each statement is one round trip to the database thread.
+const ROWS_PER_STATEMENT: usize = 1000;
+
+pub struct SqliteImport {
+    tx: Transaction<'static, Sqlite>,
+    case: CaseId,
+    tree: CompactTree,
+    import_seq: u64,
+    known: HashSet<[u8; 16]>,
+    counterparts: HashMap<String, i64>,
+    next_counterpart: i64,
+    added: u64,
+    files: HashSet<Hash>,
+}
+
+impl SqliteStore {
+    pub(crate) async fn start_import(&self, case: &CaseId, preceding: u64) -> Result<SqliteImport> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let tree = load_tree(&mut tx, case).await?;
+        if tree.size() == 0 {
+            return Err(StoreError::NotFound {
+                what: "case",
+                id: case.to_string(),
+            });
+        }
+        let keys: Vec<Vec<u8>> = sqlx::query_scalar("SELECT dedup FROM communications WHERE case_id = $1")
+            .bind(case.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+        let known = keys
+            .into_iter()
+            .map(|k| <[u8; 16]>::try_from(k.as_slice()))
+            .collect::<std::result::Result<HashSet<_>, _>>()
+            .map_err(|_| StoreError::Corrupt("a communication's dedup key is not 16 bytes".into()))?;
+        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, value FROM counterparts WHERE case_id = $1")
+            .bind(case.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+        let next_counterpart = rows.iter().map(|(id, _)| id + 1).max().unwrap_or(1);
+        let files: Vec<String> = sqlx::query_scalar("SELECT sha256 FROM import_files WHERE case_id = $1")
+            .bind(case.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+        let files = files
+            .iter()
+            .map(|h| h.parse::<Hash>())
+            .collect::<std::result::Result<HashSet<_>, _>>()
+            .map_err(|_| StoreError::Corrupt("an imported file's hash is not hex".into()))?;
+        Ok(SqliteImport {
+            import_seq: tree.size() + preceding,
+            tx,
+            case: case.clone(),
+            tree,
+            known,
+            counterparts: rows.into_iter().map(|(id, v)| (v, id)).collect(),
+            next_counterpart,
+            added: 0,
+            files,
+        })
+    }
+}
+
+impl SqliteImport {
+    async fn counterpart(&mut self, value: &str, name: Option<&str>) -> Result<i64> {
+        if let Some(id) = self.counterparts.get(value) {
+            return Ok(*id);
+        }
+        let id = self.next_counterpart;
+        self.next_counterpart += 1;
+        sqlx::query("INSERT INTO counterparts (case_id, id, value, name) VALUES ($1, $2, $3, $4)")
+            .bind(self.case.as_str())
+            .bind(id)
+            .bind(value)
+            .bind(name)
+            .execute(&mut *self.tx)
+            .await?;
+        self.counterparts.insert(value.to_owned(), id);
+        Ok(id)
+    }
+}
+
+impl ImportSession for SqliteImport {
+    fn import_seq(&self) -> u64 {
+        self.import_seq
+    }
+
+    async fn add(&mut self, batch: Vec<NewCommunication>) -> Result<u64> {
+        let mut fresh = Vec::with_capacity(batch.len());
+        for c in batch {
+            if self.known.insert(c.dedup) {
+                let counterpart = self.counterpart(&c.counterpart, c.counterpart_name.as_deref()).await?;
+                fresh.push((counterpart, c));
+            }
+        }
+        let added = fresh.len() as u64;
+        let case = self.case.as_str().to_owned();
+        let import_seq = self.import_seq as i64;
+        let mut rows = fresh.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut sql = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO communications (case_id, dedup, at_ms, channel, direction, counterpart, review, import_seq, data) ",
+            );
+            sql.push_values(rows.by_ref().take(ROWS_PER_STATEMENT), |mut b, (counterpart, c)| {
+                b.push_bind(case.clone())
+                    .push_bind(c.dedup.to_vec())
+                    .push_bind(c.at_ms)
+                    .push_bind(code(c.channel))
+                    .push_bind(code(c.direction))
+                    .push_bind(counterpart)
+                    .push_bind(i64::from(c.review))
+                    .push_bind(import_seq)
+                    .push_bind(c.data);
+            });
+            sql.build().execute(&mut *self.tx).await?;
+        }
+        self.added += added;
+        Ok(added)
+    }
+
+    async fn add_file(&mut self, file: crate::ImportFile) -> Result<bool> {
+        if !self.files.insert(file.sha256) {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(self.case.as_str())
+        .bind(file.sha256.to_string())
+        .bind(self.import_seq as i64)
+        .bind(&file.name)
+        .bind(&file.media_type)
+        .bind(file.size as i64)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(true)
+    }
+
+    async fn finish(mut self, events: Vec<NewEvent>, sign: Signer<'_>) -> Result<Appended> {
+        let at = (self.import_seq - self.tree.size()) as usize;
+        match events.get(at).map(|e| &e.body) {
+            Some(EventBody::SourceImported(import)) if import.extracted.added == self.added => {}
+            _ => {
+                return Err(StoreError::Conflict(format!(
+                    "an import must end with its source_imported event at position {}, counting the {} communications added",
+                    self.import_seq, self.added
+                )));
+            }
+        }
+        let appended = append_in(&mut self.tx, &self.case, self.tree, events, sign, self.added).await?;
+        self.tx.commit().await?;
+        Ok(appended)
+    }
+}

@@ -1,0 +1,266 @@
+//! `cairn import`, `counterpart` and `messages` against real export files.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::Env;
+
+fn fixture(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../cairn-ingest/tests/data")
+        .join(path)
+}
+
+fn sms(date_ms: u64, body: &str) -> String {
+    format!(
+        r#"  <sms protocol="0" address="(415) 555-0142" date="{date_ms}" type="1" body="{body}" read="1" status="-1" contact_name="Alex" />"#
+    )
+}
+
+fn backup(messages: &[String]) -> String {
+    format!(
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"{}\">\n{}\n</smses>\n",
+        messages.len(),
+        messages.join("\n")
+    )
+}
+
+fn import(env: &Env, case: &str, kind: &str, file: &std::path::Path) -> serde_json::Value {
+    env.json(&["import", kind, file.to_str().unwrap(), "--case", case])
+}
+
+#[test]
+fn overlapping_backups_add_each_message_once() {
+    let env = Env::new();
+    let case = env.new_case();
+    let first: Vec<String> = (0..3)
+        .map(|i| sms(1_710_000_000_000 + i * 60_000, &format!("message {i}")))
+        .collect();
+    let mut later = first.clone();
+    later.extend((3..5).map(|i| sms(1_710_000_000_000 + i * 60_000, &format!("message {i}"))));
+    std::fs::write(env.path("sms-1.xml"), backup(&first)).unwrap();
+    std::fs::write(env.path("sms-2.xml"), backup(&later)).unwrap();
+
+    let one = import(&env, &case, "sms-backup", &env.path("sms-1.xml"));
+    assert_eq!(one["already_imported"], false);
+    assert_eq!(one["import"]["extracted"]["communications"], 3);
+    assert_eq!(one["import"]["extracted"]["added"], 3);
+    assert_eq!(one["import"]["settings"]["region"], "US");
+    assert_eq!(one["unassigned"][0]["value"], "+14155550142");
+
+    let again = import(&env, &case, "sms-backup", &env.path("sms-1.xml"));
+    assert_eq!(again["already_imported"], true);
+    assert_eq!(again["import"]["seq"], one["import"]["seq"]);
+
+    let two = import(&env, &case, "sms-backup", &env.path("sms-2.xml"));
+    assert_eq!(two["import"]["extracted"]["communications"], 5);
+    assert_eq!(two["import"]["extracted"]["added"], 2);
+
+    let all = env.json(&["messages", "--case", &case]);
+    let bodies: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        ["message 0", "message 1", "message 2", "message 3", "message 4"]
+    );
+    assert_eq!(env.json(&["case", "show", &case])["communications"], 5);
+    // The sources are evidence; the messages are not each a journal event.
+    assert_eq!(
+        env.json(&["evidence", "list", "--case", &case])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    env.ok(&["journal", "verify", "--case", &case]);
+}
+
+#[test]
+fn counterparts_are_matched_to_subjects() {
+    let env = Env::new();
+    let case = env.new_case();
+    import(&env, &case, "sms-backup", &fixture("sms/backup.xml"));
+    let subject = env.json(&[
+        "subject",
+        "add",
+        "--case",
+        &case,
+        "--name",
+        "A. R.",
+        "--relationship",
+        "former_partner",
+    ]);
+    let subject = subject["id"].as_str().unwrap();
+    assert_eq!(
+        env.json(&["counterpart", "list", "--case", &case, "--unassigned"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    env.ok(&[
+        "counterpart",
+        "assign",
+        "+14155550142",
+        "--subject",
+        subject,
+        "--case",
+        &case,
+    ]);
+    let left = env.json(&["counterpart", "list", "--case", &case, "--unassigned"]);
+    assert!(
+        left.as_array().unwrap().iter().all(|c| c["value"] != "+14155550142"),
+        "{left}"
+    );
+    let theirs = env.json(&["messages", "--case", &case, "--subject", subject]);
+    assert_eq!(theirs.as_array().unwrap().len(), 8, "{theirs}");
+    assert!(
+        theirs
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["counterpart"] == "+14155550142")
+    );
+    // The subject now carries the number, and the journal replays to it.
+    let shown = env.json(&["subject", "list", "--case", &case]);
+    assert!(shown.to_string().contains("+14155550142"), "{shown}");
+    env.ok(&["journal", "verify", "--case", &case]);
+    env.fails(
+        &[
+            "counterpart",
+            "assign",
+            "+19999999999",
+            "--subject",
+            subject,
+            "--case",
+            &case,
+        ],
+        1,
+    );
+}
+
+#[test]
+fn every_kind_imports_from_its_real_format() {
+    let env = Env::new();
+    let case = env.new_case();
+    let chat = env.json(&[
+        "import",
+        "whatsapp",
+        fixture("whatsapp/android-de.txt").to_str().unwrap(),
+        "--case",
+        &case,
+        "--tz",
+        "Europe/Berlin",
+        "--owner",
+        "Anna",
+    ]);
+    assert_eq!(chat["import"]["settings"]["time_zone"], "Europe/Berlin");
+    assert!(chat["import"]["extracted"]["added"].as_u64().unwrap() > 0);
+    let mail = import(&env, &case, "email", &fixture("email/mailbox.mbox"));
+    assert!(
+        mail["import"]["extracted"]["attachments"].as_u64().unwrap() > 0,
+        "{mail}"
+    );
+    let calls = import(&env, &case, "sms-backup", &fixture("sms/calls.xml"));
+    assert!(calls["import"]["extracted"]["added"].as_u64().unwrap() > 0);
+    env.ok(&["journal", "verify", "--case", &case]);
+}
+
+#[test]
+fn a_broken_file_imports_nothing_and_says_where() {
+    let env = Env::new();
+    let case = env.new_case();
+    let whole = std::fs::read_to_string(fixture("sms/backup.xml")).unwrap();
+    std::fs::write(env.path("cut.xml"), &whole[..whole.len() / 2]).unwrap();
+    let before = env.json(&["case", "show", &case]);
+    let err = env.fails(
+        &[
+            "import",
+            "sms-backup",
+            env.path("cut.xml").to_str().unwrap(),
+            "--case",
+            &case,
+        ],
+        1,
+    );
+    assert!(err.contains("cut.xml") && err.contains("line"), "{err}");
+    std::fs::write(env.path("chat.txt"), "this is not a chat\nat all\n").unwrap();
+    let err = env.fails(
+        &[
+            "import",
+            "whatsapp",
+            env.path("chat.txt").to_str().unwrap(),
+            "--case",
+            &case,
+        ],
+        1,
+    );
+    assert!(err.contains("line 1"), "{err}");
+    std::fs::write(env.path("chat.zip"), b"PK\x03\x04 broken").unwrap();
+    let err = env.fails(
+        &[
+            "import",
+            "whatsapp",
+            env.path("chat.zip").to_str().unwrap(),
+            "--case",
+            &case,
+        ],
+        1,
+    );
+    assert!(err.contains("zip"), "{err}");
+    let err = env.fails(
+        &[
+            "import",
+            "whatsapp",
+            fixture("whatsapp/android-de.txt").to_str().unwrap(),
+            "--case",
+            &case,
+            "--tz",
+            "Mars/Olympus",
+        ],
+        1,
+    );
+    assert!(err.contains("Mars/Olympus"), "{err}");
+    // Nothing half-written: no evidence, no messages, the same journal.
+    assert_eq!(env.json(&["case", "show", &case]), before);
+    assert!(env.json(&["messages", "--case", &case]).as_array().unwrap().is_empty());
+    env.ok(&["journal", "verify", "--case", &case]);
+}
+
+#[test]
+fn errors_and_reports_are_in_spanish_too() {
+    let env = Env::new();
+    let case = env.new_case();
+    let out = env.ok(&[
+        "--lang",
+        "es",
+        "import",
+        "sms-backup",
+        fixture("sms/backup.xml").to_str().unwrap(),
+        "--case",
+        &case,
+    ]);
+    assert!(
+        out.contains("Se importó backup.xml") && out.contains("no tiene"),
+        "{out}"
+    );
+    std::fs::write(env.path("chat.txt"), "nada\n").unwrap();
+    let err = env.fails(
+        &[
+            "--lang",
+            "es",
+            "import",
+            "whatsapp",
+            env.path("chat.txt").to_str().unwrap(),
+            "--case",
+            &case,
+        ],
+        1,
+    );
+    assert!(err.contains("no se puede importar") && err.contains("línea 1"), "{err}");
+}

@@ -57,6 +57,13 @@ pub enum Problem {
         from_seq: u64,
         to_seq: u64,
     },
+    /// Re-reading an imported source no longer gives what its
+    /// `source_imported` event recorded.
+    ImportNotReproduced {
+        seq: u64,
+        source: String,
+        detail: String,
+    },
     /// What people are shown differs from what the journal says.
     Projection {
         what: &'static str,

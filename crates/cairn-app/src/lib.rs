@@ -8,6 +8,7 @@ mod evidence;
 mod import;
 mod incidents;
 mod journal;
+mod pattern;
 mod subjects;
 pub mod synthetic;
 mod vault;
@@ -18,12 +19,14 @@ pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
+pub use pattern::{Party, PatternReport, PatternRequest};
 pub use subjects::SubjectInput;
 pub use vault::Vault;
 pub use vault_dir::{PendingKeyFile, VaultDir};
 
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
+pub use cairn_pattern as analysis;
 pub use cairn_store::{
     CaseSummary, CommQuery, CommunicationRecord, ContactRow, Counterpart, EvidenceRecord, ImportFile, ImportRecord,
     IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind, TimelineQuery,

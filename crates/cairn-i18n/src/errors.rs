@@ -172,6 +172,14 @@ pub fn describe_problem(t: Tr, problem: &Problem) -> String {
             "problem-unsigned",
             &[("first", number(*from_seq)), ("last", number(*to_seq))],
         ),
+        Problem::ImportNotReproduced { seq, source, detail } => t.with(
+            "problem-import-not-reproduced",
+            &[
+                ("seq", number(*seq)),
+                ("source", text(source)),
+                ("detail", text(detail)),
+            ],
+        ),
         Problem::Projection { what, id, seq } => t.with(
             "problem-projection",
             &[("what", text(what)), ("id", text(id)), ("seq", number(*seq))],

@@ -6,6 +6,7 @@
 //! crate words them, naming the file, field or value at fault.
 #![forbid(unsafe_code)]
 
+pub mod charts;
 mod errors;
 mod tr;
 

@@ -84,6 +84,43 @@ impl BlobStore {
         Ok(summary)
     }
 
+    /// Stores a blob like [`BlobStore::put`] but without waiting for the disk:
+    /// for the thousands of small files one import can hold, where a sync
+    /// per file would cost more than everything else together. The caller
+    /// must call [`BlobStore::sync`] before recording any of them.
+    pub fn put_unsynced(&self, src: impl Read) -> Result<SealSummary> {
+        let partial = tempfile::Builder::new()
+            .prefix("blob-")
+            .suffix(".part")
+            .tempfile_in(&self.tmp)
+            .map_err(StoreError::io("creating a temporary blob"))?;
+        let mut sink = std::io::BufWriter::with_capacity(1 << 16, partial.as_file());
+        let summary = cairn_crypto::seal_stream(&self.key, src, &mut sink, &mut |_| {})?;
+        sink.flush().map_err(StoreError::io("writing a new blob"))?;
+        drop(sink);
+        let target = self.path_for(&summary.blob_id);
+        if target.is_file() {
+            return Ok(summary);
+        }
+        let parent = target.parent().unwrap_or(&self.blobs);
+        fs::create_dir_all(parent).map_err(StoreError::io(format!("creating {}", parent.display())))?;
+        partial.persist(&target).map_err(|e| StoreError::Io {
+            context: format!("storing blob {}", target.display()),
+            source: e.error,
+        })?;
+        Ok(summary)
+    }
+
+    /// Makes every blob written so far durable, with one `syncfs` of the
+    /// file system holding the store instead of a sync per file.
+    pub fn sync(&self) -> Result<()> {
+        let dir = File::open(&self.blobs).map_err(StoreError::io(format!("opening {}", self.blobs.display())))?;
+        rustix::fs::syncfs(&dir).map_err(|e| StoreError::Io {
+            context: format!("syncing {}", self.blobs.display()),
+            source: e.into(),
+        })
+    }
+
     /// Opens the blob holding `sha256` for reading and seeking; every chunk
     /// is authenticated as it is read.
     pub fn reader(&self, sha256: &Hash) -> Result<cairn_crypto::BlobReader<File>> {

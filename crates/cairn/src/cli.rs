@@ -74,6 +74,8 @@ pub enum Command {
     Import(crate::commands::import::ImportArgs),
     /// The messages and calls imported into a case.
     Messages(crate::commands::messages::MessagesArgs),
+    /// The pattern of contact per subject: per day, hours, streaks, bursts, escalation.
+    Pattern(crate::commands::pattern::PatternArgs),
     /// Numbers, addresses and names seen in imports; match them to subjects.
     #[command(subcommand)]
     Counterpart(CounterpartCommand),

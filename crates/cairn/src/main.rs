@@ -38,6 +38,7 @@ fn main() -> ExitCode {
     // Decide the language before parsing so help and usage errors are translated.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::choose(help::lang_from_args(&args).as_deref());
+    quiet_panics();
     let matches = match help::command().try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => return help::usage_error(e),
@@ -83,5 +84,24 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Import(args) => commands::import::run(ctx, args).await,
         Command::Messages(args) => commands::messages::run(ctx, args).await,
         Command::Counterpart(c) => commands::counterpart::run(ctx, c).await,
+        Command::Pattern(args) => commands::pattern::run(ctx, args).await,
     }
+}
+
+/// A panic must never show a backtrace or its message (which could hold a
+/// case's contents) to a person. Output cut short by a closed pipe (`| head`)
+/// is not an error at all.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        eprintln!("{}", t!("error-internal"));
+    }));
 }

@@ -168,7 +168,28 @@ fn every_kind_imports_from_its_real_format() {
     );
     let calls = import(&env, &case, "sms-backup", &fixture("sms/calls.xml"));
     assert!(calls["import"]["extracted"]["added"].as_u64().unwrap() > 0);
-    env.ok(&["journal", "verify", "--case", &case]);
+    let exif = cairn_ingest::synth::ExifSpec {
+        make: "Cairn Test".into(),
+        model: "Fixture Phone 1".into(),
+        taken: "2024:01:15 21:05:12".into(),
+        offset: Some("-05:00".into()),
+        gps: Some((37.779_3, -122.419_3)),
+    };
+    std::fs::write(env.path("IMG_1.jpg"), cairn_ingest::synth::jpeg(16, 1, Some(&exif))).unwrap();
+    let photo = import(&env, &case, "photo", &env.path("IMG_1.jpg"));
+    let facts = &photo["import"]["photo"];
+    assert_eq!(
+        (facts["latitude"].as_str(), facts["longitude"].as_str()),
+        (Some("37.7793000"), Some("-122.4193000")),
+        "{photo}"
+    );
+    assert_eq!(
+        (facts["captured_local"].as_str(), facts["offset"].as_str()),
+        (Some("2024-01-15T21:05:12"), Some("-05:00"))
+    );
+    // Each import is reproducible from its stored source and recorded settings.
+    let out = env.ok(&["journal", "verify", "--case", &case, "--reimport"]);
+    assert!(out.contains("Journal verified"), "{out}");
 }
 
 #[test]
@@ -263,4 +284,80 @@ fn errors_and_reports_are_in_spanish_too() {
         1,
     );
     assert!(err.contains("no se puede importar") && err.contains("línea 1"), "{err}");
+}
+
+#[test]
+fn pattern_counts_per_subject_and_draws_charts() {
+    let env = Env::new();
+    let case = env.new_case();
+    // Six texts from the subject on two days, one reply, one flagged for review.
+    let day = 1_767_268_800_000u64; // 2026-01-01T12:00:00Z
+    let mut texts: Vec<String> = (0..4).map(|i| sms(day + i * 60_000, &format!("hello {i}"))).collect();
+    texts.push(sms(day + 86_400_000, "I know where you live"));
+    texts.push(sms(day + 86_400_000 + 60_000, "pick up"));
+    texts.push(
+        r#"  <sms protocol="0" address="(415) 555-0142" date="1767269000000" type="2" body="stop" read="1" status="-1" />"#
+            .to_owned(),
+    );
+    std::fs::write(env.path("sms.xml"), backup(&texts)).unwrap();
+    import(&env, &case, "sms-backup", &env.path("sms.xml"));
+    let subject = env.json(&[
+        "subject",
+        "add",
+        "--case",
+        &case,
+        "--name",
+        "J. D.",
+        "--relationship",
+        "former_partner",
+    ]);
+    let subject = subject["id"].as_str().unwrap().to_owned();
+    env.ok(&[
+        "counterpart",
+        "assign",
+        "+14155550142",
+        "--subject",
+        &subject,
+        "--case",
+        &case,
+    ]);
+
+    let charts = env.path("charts");
+    let out = env.json(&[
+        "pattern",
+        "--case",
+        &case,
+        "--tz",
+        "UTC",
+        "--no-contact-from",
+        "2026-01-02",
+        "--charts",
+        charts.to_str().unwrap(),
+    ]);
+    let party = &out["pattern"]["analysis"]["parties"][0];
+    assert_eq!(out["pattern"]["parties"][0]["subject"], subject.as_str());
+    assert_eq!(
+        (party["from_them"].as_u64(), party["to_them"].as_u64()),
+        (Some(6), Some(1)),
+        "{party}"
+    );
+    assert_eq!(party["busiest_day"]["count"], 4);
+    assert_eq!(party["after_no_contact"]["contacts"], 2);
+    assert_eq!(party["longest_streak"]["days"], 2);
+    assert_eq!(
+        party["review"], 1,
+        "the lexicon flags 'I know where you live' for review"
+    );
+    let review = env.json(&["messages", "--case", &case, "--review"]);
+    assert_eq!(review[0]["body"], "I know where you live");
+    let files = out["charts"].as_array().unwrap();
+    assert_eq!(files.len(), 3, "{files:?}");
+    for file in files {
+        let svg = std::fs::read_to_string(file.as_str().unwrap()).unwrap();
+        assert!(
+            svg.starts_with("<svg") && svg.contains("role=\"img\"") && !svg.contains("style="),
+            "{svg}"
+        );
+        assert!(svg.contains("J. D."), "charts name the subject");
+    }
 }

@@ -8,6 +8,7 @@
 //! are shared between cases, so removing one is never safe here.
 
 mod options;
+mod recheck;
 mod sink;
 
 use std::io::{BufReader, Read};
@@ -256,6 +257,16 @@ impl<S: Store> Vault<S> {
             file: name.clone(),
             error: Box::new(error),
         })?;
+        if summary.attachments > 0 {
+            // The files must be on disk before the transaction naming them commits.
+            let blobs = self.blobs.clone();
+            tokio::task::spawn_blocking(move || blobs.sync())
+                .await
+                .map_err(|e| AppError::File {
+                    path: PathBuf::from(&name),
+                    source: std::io::Error::other(e.to_string()),
+                })??;
+        }
         let extracted = Extracted {
             communications: summary.communications,
             added,
@@ -269,10 +280,10 @@ impl<S: Store> Vault<S> {
     }
 }
 
-/// Whether a body should be put before a person for review. Replaced by
-/// the review lexicon when pattern analysis lands.
-fn review(_body: &str) -> bool {
-    false
+/// Whether a body should be put before a person for review: it matched
+/// the review word list. Never a finding that the message is a threat.
+fn review(body: &str) -> bool {
+    cairn_pattern::Lexicon::bundled().needs_review(body)
 }
 
 fn importer_version(kind: ImportKind) -> u32 {

@@ -83,6 +83,14 @@ impl ImportSettings {
             }
             _ => {}
         }
+        if self.kind != ImportKind::Photo {
+            // Not part of the reading (the digest does not depend on it), but
+            // it decides which messages are flagged for review.
+            map.insert(
+                "review_lexicon".into(),
+                cairn_pattern::Lexicon::bundled().version().to_owned(),
+            );
+        }
         Ok(map)
     }
 
@@ -166,10 +174,18 @@ fn order_name(order: DateOrder) -> &'static str {
 pub(crate) fn photo_facts(meta: &cairn_ingest::photo::PhotoMeta) -> PhotoFacts {
     PhotoFacts {
         captured_local: meta.captured_at.map(|c| c.local.to_string()),
-        offset: meta.captured_at.and_then(|c| c.offset).map(|o| o.to_string()),
+        offset: meta.captured_at.and_then(|c| c.offset).map(offset_text),
         make: meta.make.clone(),
         model: meta.model.clone(),
         latitude: meta.gps.map(|(lat, _)| format!("{lat:.7}")),
         longitude: meta.gps.map(|(_, lon)| format!("{lon:.7}")),
     }
+}
+
+/// "+02:00", as EXIF's `OffsetTime*` tags write it (jiff would write "+02").
+fn offset_text(offset: jiff::tz::Offset) -> String {
+    let secs = offset.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let abs = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
 }

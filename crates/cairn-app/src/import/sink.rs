@@ -14,6 +14,16 @@ use tokio::sync::mpsc::Sender;
 /// not the bottleneck, small enough to keep memory flat.
 const BATCH: usize = 2000;
 
+/// Domain separation for the digest of what an import extracted
+/// (`docs/journal-spec.md`).
+pub(crate) const DIGEST_PREFIX: &[u8] = b"cairn extracted v1\0";
+
+/// One record's JSON, length-prefixed so no two record lists hash alike.
+pub(crate) fn digest_record(digest: &mut Sha256, data: &str) {
+    digest.update((data.len() as u64).to_be_bytes());
+    digest.update(data.as_bytes());
+}
+
 pub(crate) enum Delivery {
     Communications(Vec<NewCommunication>),
     File(ImportFile),
@@ -30,7 +40,7 @@ pub(crate) struct VaultSink {
 impl VaultSink {
     pub(crate) fn new(tx: Sender<Delivery>, blobs: Arc<BlobStore>, review: fn(&str) -> bool) -> Self {
         let mut digest = Sha256::new();
-        digest.update(b"cairn extracted v1\0");
+        digest.update(DIGEST_PREFIX);
         VaultSink {
             tx,
             blobs,
@@ -59,8 +69,7 @@ impl VaultSink {
 impl Sink for VaultSink {
     fn communication(&mut self, communication: Communication) -> Result<(), SinkError> {
         let data = serde_json::to_string(&communication)?;
-        self.digest.update((data.len() as u64).to_be_bytes());
-        self.digest.update(data.as_bytes());
+        digest_record(&mut self.digest, &data);
         let key = communication.dedup_key();
         let mut dedup = [0u8; 16];
         dedup.copy_from_slice(&key.0[..16]);
@@ -83,7 +92,7 @@ impl Sink for VaultSink {
     }
 
     fn attachment(&mut self, name: &str, media_type: &str, data: &mut dyn Read) -> Result<AttachmentRef, SinkError> {
-        let sealed = self.blobs.put(data, &mut |_| {})?;
+        let sealed = self.blobs.put_unsynced(data)?;
         let file = ImportFile {
             sha256: Hash(sealed.sha256),
             name: name.to_owned(),

@@ -14,6 +14,7 @@ problem-root-range = an event between #{ $first } and #{ $last } was altered aft
 problem-signature = the signature of the tree head of size { $size } is not valid
 problem-foreign-key = the tree head of size { $size } was signed by another key ({ $fingerprint })
 problem-unsigned = events #{ $first } to #{ $last } are not covered by any signed tree head
+problem-import-not-reproduced = re-reading the source { $source } of import #{ $seq } does not give what the journal recorded: { $detail }
 problem-projection = what is shown for { $what } { $id } differs from the journal (event #{ $seq })
 
 ## Table and field headings
@@ -248,3 +249,29 @@ skip-too-large = { $what } is larger than { $limit } bytes
 skip-unknown-record = unknown record <{ $name }>
 skip-not-an-email = not an email message
 counterpart-withheld = (number withheld)
+
+# Pattern charts and the pattern command
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+weekday-short-7 = Sun
+chart-axis-day = Day
+chart-axis-hour = Hour of day
+chart-axis-contacts = Contacts
+chart-from-them = From them
+chart-to-them = To them
+chart-no-contact = No contact asked
+chart-per-day-title = Contacts per day: { $name }
+chart-per-day-desc = { $name }: { $from } contacts from them and { $to } to them, on { $days } days with contact. Busiest day: { $busiest } ({ $busiest_count }).
+chart-heatmap-title = Hour of day and weekday of contacts from them: { $name }
+chart-heatmap-desc = The most contacts from them fell on { $weekday } at { $hour }:00 ({ $count }).
+chart-timeline-title = Days with contact, by person
+chart-timeline-desc = Days with contact for the { $parties } most frequent parties, from { $from } to { $to }.
+pattern-review-category-threat = threat
+pattern-review-category-intimidation = intimidation
+pattern-review-category-surveillance = surveillance
+pattern-review-category-coercion = coercion or control
+pattern-review-category-self_harm = threat of self-harm

@@ -14,6 +14,7 @@ problem-root-range = un evento entre #{ $first } y #{ $last } fue alterado despu
 problem-signature = la firma de la cabecera de tamaño { $size } no es válida
 problem-foreign-key = la cabecera de tamaño { $size } fue firmada con otra clave ({ $fingerprint })
 problem-unsigned = los eventos #{ $first } a #{ $last } no están cubiertos por ninguna cabecera firmada
+problem-import-not-reproduced = volver a leer la fuente { $source } de la importación #{ $seq } no da lo que registró el diario: { $detail }
 problem-projection = lo que se muestra de { $what } { $id } difiere del diario (evento #{ $seq })
 
 ## Encabezados de tablas y campos
@@ -248,3 +249,29 @@ skip-too-large = { $what } ocupa más de { $limit } bytes
 skip-unknown-record = registro desconocido <{ $name }>
 skip-not-an-email = no es un mensaje de correo
 counterpart-withheld = (número oculto)
+
+# Gráficos del patrón y la orden pattern
+weekday-short-1 = lun
+weekday-short-2 = mar
+weekday-short-3 = mié
+weekday-short-4 = jue
+weekday-short-5 = vie
+weekday-short-6 = sáb
+weekday-short-7 = dom
+chart-axis-day = Día
+chart-axis-hour = Hora del día
+chart-axis-contacts = Contactos
+chart-from-them = De la persona
+chart-to-them = Hacia la persona
+chart-no-contact = Se pidió no contacto
+chart-per-day-title = Contactos por día: { $name }
+chart-per-day-desc = { $name }: { $from } contactos de la persona y { $to } hacia ella, en { $days } días con contacto. Día con más contactos: { $busiest } ({ $busiest_count }).
+chart-heatmap-title = Hora del día y día de la semana de los contactos de la persona: { $name }
+chart-heatmap-desc = La mayor cantidad de contactos de la persona fue el { $weekday } a las { $hour }:00 ({ $count }).
+chart-timeline-title = Días con contacto, por persona
+chart-timeline-desc = Días con contacto de las { $parties } partes más frecuentes, del { $from } al { $to }.
+pattern-review-category-threat = amenaza
+pattern-review-category-intimidation = intimidación
+pattern-review-category-surveillance = vigilancia
+pattern-review-category-coercion = coacción o control
+pattern-review-category-self_harm = amenaza de autolesión

@@ -16,6 +16,9 @@ pub enum JournalCommand {
     Verify {
         #[command(flatten)]
         case: CaseArg,
+        /// Also re-read every imported source and check it still gives what was recorded.
+        #[arg(long)]
+        reimport: bool,
     },
     /// Print the latest signed checkpoint (case, size, root, time, signature).
     Checkpoint {
@@ -57,8 +60,12 @@ pub async fn run(ctx: &Context, command: &JournalCommand) -> Result<()> {
     }
     let vault = ctx.open().await?;
     match command {
-        JournalCommand::Verify { case } => {
-            let report = vault.verify_journal(&parse_case(&case.case)?).await?;
+        JournalCommand::Verify { case, reimport } => {
+            let case = parse_case(&case.case)?;
+            let mut report = vault.verify_journal(&case).await?;
+            if *reimport {
+                report.problems.extend(vault.recheck_imports(&case).await?);
+            }
             if ctx.json() {
                 ctx.print_json(&report)?;
             } else {

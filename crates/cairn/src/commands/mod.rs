@@ -9,5 +9,6 @@ pub mod init;
 pub mod journal;
 pub mod messages;
 pub mod passphrase;
+pub mod pattern;
 pub mod serve;
 pub mod subject;

@@ -4,7 +4,7 @@
 //! `Cache-Control: no-store`; every write needs the session's CSRF token;
 //! quick exit locks the vault and leaves for a neutral site. Pages work
 //! without JavaScript; `static/app.js` only adds quick-exit keys, drag and
-//! drop and upload progress. Use cases come from `cairn-app`; this crate only
+//! drop, and upload and import progress. Use cases come from `cairn-app`; this crate only
 //! routes, renders and translates.
 #![forbid(unsafe_code)]
 
@@ -22,7 +22,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use pages::{auth, case, cases, evidence, incidents, journal, subjects};
+use pages::{auth, case, cases, counterparts, evidence, import, incidents, journal, messages, pattern, subjects};
 
 pub use state::{AppState, ServeConfig};
 
@@ -73,6 +73,18 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::disable()),
         )
         .route("/cases/{case}/evidence/{id}", get(evidence::show))
+        // An export is evidence too, and just as large: streamed, never buffered.
+        .route(
+            "/cases/{case}/import",
+            get(import::form)
+                .post(import::import)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route("/cases/{case}/import/progress", get(import::progress))
+        .route("/cases/{case}/messages", get(messages::list))
+        .route("/cases/{case}/pattern", get(pattern::show))
+        .route("/cases/{case}/counterparts", get(counterparts::list))
+        .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
         .route("/cases/{case}/journal", get(journal::show))
         .route("/cases/{case}/journal/verify", post(journal::verify))
         .route(

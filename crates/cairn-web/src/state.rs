@@ -1,5 +1,6 @@
 //! Server state: the vault (locked or unlocked), the browser sessions that
-//! may use it, and idle locking.
+//! may use it, idle locking, and the imports running now (whose pages poll
+//! their progress).
 //!
 //! Locking drops the vault — and with it every key — and starts a new
 //! epoch, so every session that unlocked before is locked out at once.
@@ -10,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use cairn_app::{KdfParams, Passphrase, SqliteStore, Vault, VaultDir};
+use cairn_app::{KdfParams, Passphrase, Progress, SqliteStore, Stage, Vault, VaultDir};
 use tokio::sync::RwLock;
 
 use cairn_i18n::Lang;
@@ -61,6 +62,47 @@ struct Inner {
     /// One unlock or creation at a time: two tabs submitting "create" at
     /// once must not both initialise the vault directory.
     unlocking: tokio::sync::Mutex<()>,
+    /// Imports running now, by (session id, token the page chose), so the
+    /// page that started one can poll its progress while the upload runs.
+    jobs: Mutex<HashMap<(String, String), JobProgress>>,
+}
+
+/// Where a running import is, as the progress endpoint reports it.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct JobProgress {
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// More imports than this at once is not a person at a browser; further
+/// ones still run, just without progress reports.
+const MAX_JOBS: usize = 32;
+
+/// A registered import; dropping it (the request ending in any way,
+/// including the browser going away) forgets the job.
+pub struct JobGuard {
+    state: AppState,
+    key: (String, String),
+}
+
+impl JobGuard {
+    /// The callback `import_stream` reports through.
+    pub fn progress(&self) -> Progress {
+        let state = self.state.clone();
+        let key = self.key.clone();
+        Arc::new(Mutex::new(move |stage: Stage, done: u64, total: u64| {
+            if let Some(job) = state.jobs().get_mut(&key) {
+                *job = JobProgress { stage, done, total };
+            }
+        }))
+    }
+}
+
+impl Drop for JobGuard {
+    fn drop(&mut self) {
+        self.state.jobs().remove(&self.key);
+    }
 }
 
 pub fn random_token() -> String {
@@ -79,6 +121,7 @@ impl AppState {
             sessions: Mutex::new(HashMap::new()),
             last_activity: Mutex::new(Instant::now()),
             unlocking: tokio::sync::Mutex::new(()),
+            jobs: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -88,6 +131,42 @@ impl AppState {
 
     fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<String, Session>> {
         self.0.sessions.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn jobs(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), JobProgress>> {
+        self.0.jobs.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Registers an import under the token its page chose. `None` when the
+    /// token is malformed, already in use, or too many imports are running.
+    pub fn start_job(&self, session: &Session, token: &str, total: u64) -> Option<JobGuard> {
+        let well_formed = (16..=64).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_hexdigit());
+        if !well_formed {
+            return None;
+        }
+        let key = (session.id.clone(), token.to_owned());
+        let mut jobs = self.jobs();
+        if jobs.len() >= MAX_JOBS || jobs.contains_key(&key) {
+            return None;
+        }
+        jobs.insert(
+            key.clone(),
+            JobProgress {
+                stage: Stage::Storing,
+                done: 0,
+                total,
+            },
+        );
+        drop(jobs);
+        Some(JobGuard {
+            state: self.clone(),
+            key,
+        })
+    }
+
+    /// A job's progress, only for the session that started it.
+    pub fn job(&self, session: &Session, token: &str) -> Option<JobProgress> {
+        self.jobs().get(&(session.id.clone(), token.to_owned())).copied()
     }
 
     /// The session for a cookie value, or a fresh one.

@@ -69,4 +69,88 @@
       xhr.send(new FormData(form));
     });
   }
+
+  // Import: the upload's progress from the browser, then what the server is
+  // doing with it (storing, reading, saving), polled under a random job
+  // token the form carries right after its CSRF field. The words come from
+  // the page; the result comes back as the response and replaces the page.
+  var importForm = document.getElementById("import-form");
+  var importFile = document.getElementById("file");
+  if (importForm && importFile && window.FormData && window.XMLHttpRequest && window.crypto && window.fetch) {
+    importForm.addEventListener("submit", function (event) {
+      if (!importFile.files || !importFile.files.length) { return; }
+      event.preventDefault();
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      var token = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+      document.getElementById("import-job").value = token;
+      var box = document.getElementById("import-progress");
+      var bar = document.getElementById("import-bar");
+      var stage = document.getElementById("import-stage");
+      var button = importForm.querySelector("button[type=submit]");
+      var shownStage = "";
+      var uploaded = 0;
+      var timer = null;
+      function show(name, fraction) {
+        box.hidden = false;
+        if (name !== shownStage) {
+          shownStage = name;
+          // Only a change of stage is announced, not every percent.
+          stage.textContent = box.getAttribute("data-stage-" + name) || "";
+        }
+        if (fraction === null) {
+          bar.removeAttribute("value");
+        } else {
+          bar.value = Math.max(0, Math.min(100, Math.round(fraction * 100)));
+        }
+      }
+      function poll() {
+        var url = importForm.getAttribute("data-progress-url") + "?job=" + token;
+        fetch(url, { credentials: "same-origin", cache: "no-store" })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (job) {
+            if (!job || !timer) { return; }
+            if (job.stage === "storing") {
+              show("storing", uploaded);
+            } else if (job.stage === "reading" && job.total > 0) {
+              show("reading", job.done / job.total);
+            } else {
+              show(job.stage, null);
+            }
+          })
+          .catch(function () { /* the upload itself reports failure */ });
+      }
+      function stop() {
+        if (timer) { window.clearInterval(timer); timer = null; }
+      }
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", importForm.action);
+      xhr.upload.addEventListener("progress", function (e) {
+        if (!e.lengthComputable || !e.total) { return; }
+        uploaded = e.loaded / e.total;
+        if (!shownStage || shownStage === "storing") { show("storing", uploaded); }
+      });
+      xhr.addEventListener("load", function () {
+        stop();
+        // Sent elsewhere (the vault was locked meanwhile): go there.
+        if (xhr.responseURL && xhr.responseURL.split("?")[0] !== importForm.action.split("?")[0]) {
+          window.location.assign(xhr.responseURL);
+          return;
+        }
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+      });
+      xhr.addEventListener("error", function () {
+        stop();
+        box.hidden = true;
+        stage.textContent = box.getAttribute("data-failed") || "!";
+        if (button) { button.disabled = false; }
+      });
+      if (button) { button.disabled = true; }
+      show("storing", 0);
+      timer = window.setInterval(poll, 500);
+      xhr.send(new FormData(importForm));
+    });
+  }
 })();

@@ -9,6 +9,9 @@ nav-new-incident = New incident
 nav-evidence = Evidence
 nav-subjects = People causing harm
 nav-journal = Journal
+nav-import = Import
+nav-messages = Messages
+nav-counterparts = Numbers and names
 switch-language = Español
 lock = Lock
 quick-exit = Quick exit
@@ -30,6 +33,10 @@ title-incident = Incident
 title-evidence = Evidence
 title-evidence-item = Evidence item
 title-journal = Journal
+title-import = Import an export
+title-import-result = Import
+title-messages = Messages and calls
+title-counterparts = Numbers and names
 
 ## Vault
 setup-heading = Create your vault
@@ -193,8 +200,123 @@ journal-verified-failed = { $count ->
 }
 journal-verify-submit = Verify now
 
+## Imports
+evidence-import-hint = Messages, calls or emails exported from a phone or mail program?
+evidence-import-link = Import the export to read them into the case.
+import-heading = Import messages, calls, email or a photo
+import-intro = The file is kept as evidence exactly as it is, hashed and encrypted as it arrives. Cairn then reads the stored copy and adds what it holds to this case. Importing the same file again adds nothing twice.
+import-form-kind = What kind of file is it?
+import-form-kind-choose = Choose the kind of file
+import-form-bring-sms_backup = the XML file made by the SMS Backup & Restore app (messages, MMS pictures or the call log).
+import-form-bring-whatsapp = the file made by "Export chat" in WhatsApp: the .txt file, or the .zip with media.
+import-form-bring-email = one email saved as .eml, or a whole mailbox in mbox format.
+import-form-bring-photo = a photo or screenshot; Cairn reads the time, camera and place written into it.
+import-form-region-help = For numbers written without +code, like (415) 555-0142. Two letters, such as US, MX or ES.
+import-form-owner = The survivor's own numbers, addresses or chat name
+import-form-owner-help = Separate several with commas. They tell Cairn which side of a conversation is the survivor's.
+import-form-chat-legend = Only for WhatsApp chats
+import-form-time-zone = Time zone of the chat's times
+import-form-time-zone-help = WhatsApp writes times without a zone. Leave empty to use this computer's zone ({ $zone }), or give one like America/Chicago.
+import-form-date-order = Date order
+import-form-date-order-help = Leave on automatic unless Cairn says the dates are ambiguous.
+import-form-order-auto = Automatic (decided from the whole chat)
+import-form-order-dmy = Day/month/year (31/12/2024)
+import-form-order-mdy = Month/day/year (12/31/2024)
+import-form-order-ymd = Year/month/day (2024/12/31)
+import-form-chat-name = Chat name
+import-form-chat-name-help = Only needed when the file name does not say who the chat is with.
+import-form-source = Where the file came from
+import-form-source-help = For example: "survivor's phone, backup made on 2026-11-20".
+import-form-file = The file
+import-form-file-help = One file at a time. It is hashed and encrypted as it arrives; large files may take a few minutes.
+import-form-submit = Import the file
+import-form-choose-kind = Choose what kind of file it is, then try again.
+import-form-choose-file = Choose the file to import.
+import-progress-storing = Uploading, hashing and encrypting the file…
+import-progress-reading = Reading the messages in the stored copy…
+import-progress-saving = Saving to the case…
+import-progress-failed = The upload stopped before it finished. Nothing was recorded; please try again.
+import-earlier-heading = Imported into this case
+import-earlier-none = Nothing has been imported into this case yet.
+import-result-heading = Imported: { $kind }
+import-result-already-heading = Already imported
+import-result-already = { $name } was already imported into this case with the same settings (evidence { $id }). Nothing was added twice.
+import-result-kind = Kind
+import-result-evidence = Kept as evidence
+import-result-importer = Read with
+import-result-time-zone = Times read in the time zone
+import-result-evidence-link = See the file in the evidence list, with its chain of custody
+import-result-counts-heading = What the file held
+import-result-read = Read
+import-result-new = New
+import-result-repeated = Already in the case
+import-result-files = Files
+import-result-skipped = Skipped
+import-result-warning = Warning:
+import-result-declared-mismatch = the file says it holds { $declared } records, but { $found } were found. It may have been cut short or edited after the app wrote it.
+import-result-missing-media = { $count ->
+    [one] 1 picture or media file named in the export is not in it.
+   *[other] { $shown } pictures or media files named in the export are not in it.
+}
+import-result-skipped-heading = Records that could not be read
+import-result-skipped-help = These records are still in the evidence file; they were not added to the case's messages.
+import-result-where = Where in the file
+import-result-why = Why
+import-result-skipped-more = { $count ->
+    [one] …and 1 more skipped record, not listed here.
+   *[other] …and { $shown } more skipped records, not listed here.
+}
+import-result-photo-heading = What the file says
+import-result-photo-help = Phones and cameras write these details into the file. They can be wrong or changed later, so treat them as what the file claims, not as facts.
+import-result-photo-taken = The file says it was taken on { $at } (UTC{ $offset }).
+import-result-photo-taken-no-zone = The file says it was taken on { $at } (it does not say in which time zone).
+import-result-photo-device = The file says the camera was: { $device }.
+import-result-photo-place = The file says it was taken at latitude { $lat }, longitude { $lon }.
+import-result-photo-nothing = The file holds no time, camera or place.
+import-result-unassigned-heading = Numbers and names not matched to anyone yet
+import-result-unassigned-help = If one of these is a person causing harm, choose them: their messages and calls will then count as theirs.
+import-result-see-messages = See the messages and calls
+import-result-another = Import another file
+
+## Messages and counterparts
+comms-heading = Messages and calls
+comms-filters = Filter the messages
+comms-review-only = Only those flagged for review
+comms-review-flag = Flagged for review:
+comms-none = No messages or calls match.
+comms-call-lasted = Call lasting { $duration }
+comms-attachments = Attachments:
+comms-pages = Message pages
+comms-first-page = First page
+comms-next-page = Later messages
+comms-bad-filter = This filter could not be read: "{ $value }". Use the form to choose it again.
+counterparts-heading = Numbers and names in imports
+counterparts-intro = Everyone the imported messages, calls and emails name, with how often and when. Matching one to a person causing harm adds it to that person's identifiers.
+counterparts-none = Nothing has been imported into this case yet.
+counterparts-import-link = Import an export
+assign-label = Person causing harm for { $counterpart }
+assign-choose = Choose a person
+assign-submit = This is them
+assign-add-person-first = Add the person first
+assign-withheld-note = Withheld numbers cannot be matched to a person.
+assign-choose-subject = Choose the person this number or name belongs to.
+assign-withheld = A withheld number stands for any hidden caller, so it cannot be matched to one person.
+assign-done = { $counterpart } is now one of { $subject }'s identifiers: every message and call with it counts as theirs.
+
 ## Errors
 error-csrf = This form expired or did not come from Cairn. Go back, reload the page and try again.
 error-page-not-found = This page does not exist.
 error-upload = The upload could not be read. Please try again.
 error-locked = The vault is locked.
+title-pattern = Pattern of contact
+nav-pattern = Pattern
+pattern-heading = Pattern of contact
+pattern-filter-subject = Person
+pattern-filter-everyone = Everyone
+pattern-filter-no-contact = No contact asked from
+pattern-filter-tz = Time zone
+pattern-filter-apply = Show
+pattern-web-none = No messages or calls to analyse yet: import an export first.
+pattern-review-note = Messages that match the review word list are flagged for a person to read. A flag is not a finding that a message is a threat.
+pattern-review-link = Read the messages flagged for review
+pattern-others = Others, by number of contacts

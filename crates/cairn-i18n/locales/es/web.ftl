@@ -9,6 +9,9 @@ nav-new-incident = Nuevo incidente
 nav-evidence = Pruebas
 nav-subjects = Personas que causan daño
 nav-journal = Diario
+nav-import = Importar
+nav-messages = Mensajes
+nav-counterparts = Números y nombres
 switch-language = English
 lock = Bloquear
 quick-exit = Salida rápida
@@ -30,6 +33,10 @@ title-incident = Incidente
 title-evidence = Pruebas
 title-evidence-item = Prueba
 title-journal = Diario
+title-import = Importar una exportación
+title-import-result = Importación
+title-messages = Mensajes y llamadas
+title-counterparts = Números y nombres
 
 ## Bóveda
 setup-heading = Cree su bóveda
@@ -193,8 +200,123 @@ journal-verified-failed = { $count ->
 }
 journal-verify-submit = Verificar ahora
 
+## Importaciones
+evidence-import-hint = ¿Mensajes, llamadas o correos exportados de un teléfono o de un programa de correo?
+evidence-import-link = Importe la exportación para incorporarlos al caso.
+import-heading = Importar mensajes, llamadas, correo o una foto
+import-intro = El archivo se guarda como prueba tal como es; se calcula su hash y se cifra al recibirlo. Después Cairn lee la copia guardada y añade a este caso lo que contiene. Importar el mismo archivo otra vez no añade nada dos veces.
+import-form-kind = ¿Qué tipo de archivo es?
+import-form-kind-choose = Elija el tipo de archivo
+import-form-bring-sms_backup = el archivo XML que crea la aplicación SMS Backup & Restore (mensajes, imágenes MMS o el registro de llamadas).
+import-form-bring-whatsapp = el archivo que crea «Exportar chat» en WhatsApp: el .txt, o el .zip con los archivos multimedia.
+import-form-bring-email = un correo guardado como .eml, o un buzón completo en formato mbox.
+import-form-bring-photo = una foto o captura de pantalla; Cairn lee la hora, la cámara y el lugar escritos en ella.
+import-form-region-help = Para números escritos sin +código, como (415) 555-0142. Dos letras, como US, MX o ES.
+import-form-owner = Números, direcciones o nombre de chat de la propia sobreviviente
+import-form-owner-help = Separe varios con comas. Le indican a Cairn qué lado de la conversación es el de la sobreviviente.
+import-form-chat-legend = Solo para chats de WhatsApp
+import-form-time-zone = Zona horaria de las horas del chat
+import-form-time-zone-help = WhatsApp escribe las horas sin zona. Déjelo vacío para usar la zona de este equipo ({ $zone }), o indique una como America/Mexico_City.
+import-form-date-order = Orden de las fechas
+import-form-date-order-help = Déjelo en automático salvo que Cairn diga que las fechas son ambiguas.
+import-form-order-auto = Automático (según todo el chat)
+import-form-order-dmy = Día/mes/año (31/12/2024)
+import-form-order-mdy = Mes/día/año (12/31/2024)
+import-form-order-ymd = Año/mes/día (2024/12/31)
+import-form-chat-name = Nombre del chat
+import-form-chat-name-help = Solo hace falta si el nombre del archivo no dice con quién es el chat.
+import-form-source = De dónde viene el archivo
+import-form-source-help = Por ejemplo: «teléfono de la sobreviviente, copia hecha el 2026-11-20».
+import-form-file = El archivo
+import-form-file-help = Un archivo cada vez. Se calcula su hash y se cifra al recibirlo; los archivos grandes pueden tardar unos minutos.
+import-form-submit = Importar el archivo
+import-form-choose-kind = Elija qué tipo de archivo es e inténtelo de nuevo.
+import-form-choose-file = Elija el archivo que quiere importar.
+import-progress-storing = Subiendo el archivo, calculando su hash y cifrándolo…
+import-progress-reading = Leyendo los mensajes de la copia guardada…
+import-progress-saving = Guardando en el caso…
+import-progress-failed = La subida se detuvo antes de terminar. No se registró nada; inténtelo de nuevo.
+import-earlier-heading = Importado en este caso
+import-earlier-none = Todavía no se ha importado nada en este caso.
+import-result-heading = Importado: { $kind }
+import-result-already-heading = Ya estaba importado
+import-result-already = { $name } ya se había importado en este caso con la misma configuración (prueba { $id }). No se añadió nada dos veces.
+import-result-kind = Tipo
+import-result-evidence = Guardado como prueba
+import-result-importer = Leído con
+import-result-time-zone = Horas leídas en la zona horaria
+import-result-evidence-link = Ver el archivo en la lista de pruebas, con su cadena de custodia
+import-result-counts-heading = Lo que contenía el archivo
+import-result-read = Leídos
+import-result-new = Nuevos
+import-result-repeated = Ya estaban en el caso
+import-result-files = Archivos
+import-result-skipped = Omitidos
+import-result-warning = Atención:
+import-result-declared-mismatch = el archivo dice que contiene { $declared } registros, pero se encontraron { $found }. Puede que se haya cortado o editado después de que la aplicación lo escribiera.
+import-result-missing-media = { $count ->
+    [one] Falta 1 imagen o archivo multimedia que la exportación nombra.
+   *[other] Faltan { $shown } imágenes o archivos multimedia que la exportación nombra.
+}
+import-result-skipped-heading = Registros que no se pudieron leer
+import-result-skipped-help = Estos registros siguen en el archivo de prueba; no se añadieron a los mensajes del caso.
+import-result-where = Dónde en el archivo
+import-result-why = Por qué
+import-result-skipped-more = { $count ->
+    [one] …y 1 registro omitido más, que no se muestra aquí.
+   *[other] …y { $shown } registros omitidos más, que no se muestran aquí.
+}
+import-result-photo-heading = Lo que dice el archivo
+import-result-photo-help = Los teléfonos y las cámaras escriben estos datos en el archivo. Pueden ser erróneos o haberse cambiado después, así que trátelos como lo que el archivo afirma, no como hechos.
+import-result-photo-taken = El archivo dice que se tomó el { $at } (UTC{ $offset }).
+import-result-photo-taken-no-zone = El archivo dice que se tomó el { $at } (no dice en qué zona horaria).
+import-result-photo-device = El archivo dice que la cámara era: { $device }.
+import-result-photo-place = El archivo dice que se tomó en la latitud { $lat }, longitud { $lon }.
+import-result-photo-nothing = El archivo no contiene hora, cámara ni lugar.
+import-result-unassigned-heading = Números y nombres que aún no se asociaron a nadie
+import-result-unassigned-help = Si alguno es de una persona que causa daño, elíjala: sus mensajes y llamadas contarán entonces como suyos.
+import-result-see-messages = Ver los mensajes y llamadas
+import-result-another = Importar otro archivo
+
+## Mensajes y contrapartes
+comms-heading = Mensajes y llamadas
+comms-filters = Filtrar los mensajes
+comms-review-only = Solo los marcados para revisar
+comms-review-flag = Marcado para revisar:
+comms-none = Ningún mensaje ni llamada coincide.
+comms-call-lasted = Llamada de { $duration }
+comms-attachments = Adjuntos:
+comms-pages = Páginas de mensajes
+comms-first-page = Primera página
+comms-next-page = Mensajes posteriores
+comms-bad-filter = No se pudo leer este filtro: «{ $value }». Vuelva a elegirlo en el formulario.
+counterparts-heading = Números y nombres en las importaciones
+counterparts-intro = Todas las personas que nombran los mensajes, llamadas y correos importados, con cuántas veces y cuándo. Asociar una a una persona que causa daño la añade a los identificadores de esa persona.
+counterparts-none = Todavía no se ha importado nada en este caso.
+counterparts-import-link = Importar una exportación
+assign-label = Persona que causa daño para { $counterpart }
+assign-choose = Elija una persona
+assign-submit = Es esta persona
+assign-add-person-first = Añada primero a la persona
+assign-withheld-note = Los números ocultos no se pueden asociar a una persona.
+assign-choose-subject = Elija la persona a la que pertenece este número o nombre.
+assign-withheld = Un número oculto representa a cualquier llamante que oculte su número, así que no se puede asociar a una sola persona.
+assign-done = { $counterpart } es ahora uno de los identificadores de { $subject }: cada mensaje y llamada con él cuenta como suyo.
+
 ## Errores
 error-csrf = Este formulario caducó o no lo envió Cairn. Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-page-not-found = Esta página no existe.
 error-upload = No se pudo leer la subida. Inténtelo de nuevo.
 error-locked = La bóveda está bloqueada.
+title-pattern = Patrón de contacto
+nav-pattern = Patrón
+pattern-heading = Patrón de contacto
+pattern-filter-subject = Persona
+pattern-filter-everyone = Todas
+pattern-filter-no-contact = Se pidió no contacto desde
+pattern-filter-tz = Zona horaria
+pattern-filter-apply = Mostrar
+pattern-web-none = Aún no hay mensajes ni llamadas que analizar: importe primero una exportación.
+pattern-review-note = Los mensajes que coinciden con la lista de palabras para revisión se marcan para que una persona los lea. Una marca no significa que el mensaje sea una amenaza.
+pattern-review-link = Leer los mensajes marcados para revisión
+pattern-others = Otras, por número de contactos

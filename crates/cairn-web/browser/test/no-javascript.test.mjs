@@ -1,12 +1,15 @@
 // Every page works without JavaScript: with scripts disabled in the browser,
-// creating the vault and a case, recording an incident, uploading evidence
-// and quick exit all go through plain form posts.
+// creating the vault and a case, recording an incident, uploading evidence,
+// importing an export and quick exit all go through plain form posts.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import fs from 'node:fs';
+import path from 'node:path';
+
 import {
-  Audit, PASSPHRASE, arrive, casesRedirect, fakeFile, launchBrowser, sequence, sha256, startCairn, startNeutralSite,
+  Audit, PASSPHRASE, REPO, arrive, casesRedirect, fakeFile, launchBrowser, sequence, sha256, startCairn, startNeutralSite,
 } from '../lib/harness.mjs';
 
 const CASE_LABEL = 'No script case A.';
@@ -98,6 +101,22 @@ flow.step('without JavaScript: evidence upload is a plain multipart post and sho
   await page.waitForLoadState('load');
   const entries = await page.locator('ol.timeline > li').allInnerTexts();
   assert.equal(entries.length, 2, entries.join('\n'));
+});
+
+flow.step('without JavaScript: an import is a plain multipart post that shows the result', async () => {
+  const backup = fs.readFileSync(path.join(REPO, 'crates', 'cairn-ingest', 'tests', 'data', 'sms', 'backup.xml'));
+  await page.goto(`${s.caseUrl}/import`);
+  await page.locator('#kind').selectOption('sms_backup');
+  await page.locator('#file').setInputFiles({ name: 'backup.xml', mimeType: 'text/xml', buffer: backup });
+  await submit('Import the file');
+  assert.equal(await page.locator('main h1').innerText(), 'Imported: SMS backup');
+  const result = await bodyText();
+  assert.ok(result.includes(sha256(backup)), 'the file\'s SHA-256 is shown');
+  assert.match(result, /Records that could not be read/);
+  assert.match(result, /sms has an unreadable date "yesterday"/);
+  await audit.check(page, '65-nojs-import-result', { axe: false });
+  await page.goto(`${s.caseUrl}/messages`);
+  assert.match(await bodyText(), /Call me back & we can talk/);
 });
 
 flow.step('without JavaScript: the Quick exit button posts, locks, and the refresh lands on the neutral site', async (t) => {

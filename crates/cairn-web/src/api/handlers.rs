@@ -13,7 +13,7 @@ use super::{ApiError, ApiOpen, ApiResult, ApiSession};
 use crate::pages::case::TimelineParams;
 use crate::state::{AppState, Session};
 
-fn case_id(session: &Session, raw: &str) -> ApiResult<CaseId> {
+pub(super) fn case_id(session: &Session, raw: &str) -> ApiResult<CaseId> {
     raw.parse()
         .map_err(|_| ApiError::status(session, StatusCode::NOT_FOUND, "error-page-not-found"))
 }
@@ -23,7 +23,7 @@ fn id<T: std::str::FromStr>(session: &Session, raw: &str) -> ApiResult<T> {
         .map_err(|_| ApiError::status(session, StatusCode::NOT_FOUND, "error-page-not-found"))
 }
 
-fn json<T: serde::Serialize>(value: T) -> Response {
+pub(super) fn json<T: serde::Serialize>(value: T) -> Response {
     Json(value).into_response()
 }
 

@@ -5,6 +5,7 @@
 //! carry the session's CSRF token in `X-CSRF-Token` (get it from
 //! `GET /api/session`).
 
+mod comms;
 mod handlers;
 
 use axum::Json;
@@ -21,6 +22,7 @@ use crate::security::csrf_ok;
 use crate::state::{AppState, Session, SharedVault};
 
 pub fn router() -> Router<AppState> {
+    use comms::*;
     use handlers::*;
     Router::new()
         .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
@@ -41,6 +43,9 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/cases/{case}/evidence/{id}", get(get_evidence))
         .route("/api/cases/{case}/timeline", get(timeline))
+        .route("/api/cases/{case}/messages", get(list_messages))
+        .route("/api/cases/{case}/counterparts", get(list_counterparts))
+        .route("/api/cases/{case}/imports", get(list_imports))
         .route("/api/cases/{case}/journal", get(checkpoint))
         .route("/api/cases/{case}/journal/verify", post(verify))
 }
@@ -68,6 +73,9 @@ pub fn router() -> Router<AppState> {
         handlers::upload_evidence,
         handlers::get_evidence,
         handlers::timeline,
+        comms::list_messages,
+        comms::list_counterparts,
+        comms::list_imports,
         handlers::checkpoint,
         handlers::verify
     ),
@@ -88,7 +96,7 @@ pub struct ApiErrorBody {
     pub error: String,
 }
 
-pub struct ApiError(StatusCode, String);
+pub struct ApiError(pub(crate) StatusCode, pub(crate) String);
 
 impl ApiError {
     pub fn app(session: &Session, e: &cairn_app::AppError) -> Self {

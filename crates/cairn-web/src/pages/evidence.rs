@@ -77,7 +77,7 @@ pub async fn list(
 /// Feeds an upload's chunks to the blocking hash-and-encrypt task. A stream
 /// that ends without the end marker is an interrupted upload: an error, so
 /// that a partial file is never recorded as evidence.
-struct ChunkReader {
+pub(crate) struct ChunkReader {
     chunks: tokio::sync::mpsc::Receiver<Option<Bytes>>,
     current: Bytes,
     finished: bool,
@@ -107,12 +107,12 @@ impl Read for ChunkReader {
     }
 }
 
-pub(crate) async fn receive(
-    vault: &Vault<SqliteStore>,
-    case: &cairn_app::core::CaseId,
-    meta: EvidenceMeta,
+/// A reader over an upload field's bytes, for a blocking task, and the
+/// future that must run beside that task to feed it.
+pub(crate) fn field_reader(
     mut field: axum::extract::multipart::Field<'_>,
-) -> Result<Added, cairn_app::AppError> {
+) -> (ChunkReader, impl std::future::Future<Output = ()> + '_) {
+    // Bounded: a slow disk slows the upload instead of filling memory.
     let (tx, rx) = tokio::sync::mpsc::channel(8);
     let reader = ChunkReader {
         chunks: rx,
@@ -136,6 +136,16 @@ pub(crate) async fn receive(
             }
         }
     };
+    (reader, feed)
+}
+
+pub(crate) async fn receive(
+    vault: &Vault<SqliteStore>,
+    case: &cairn_app::core::CaseId,
+    meta: EvidenceMeta,
+    field: axum::extract::multipart::Field<'_>,
+) -> Result<Added, cairn_app::AppError> {
+    let (reader, feed) = field_reader(field);
     let (_, added) = tokio::join!(feed, vault.add_evidence_stream(case, meta, reader, |_| {}));
     added
 }

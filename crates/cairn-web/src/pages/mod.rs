@@ -3,9 +3,14 @@
 pub mod auth;
 pub mod case;
 pub mod cases;
+pub mod counterparts;
 pub mod evidence;
+pub mod import;
+pub mod import_result;
 pub mod incidents;
 pub mod journal;
+pub mod messages;
+pub mod pattern;
 pub mod subjects;
 
 use axum::http::StatusCode;

@@ -1,6 +1,8 @@
 //! A client for the real router on a real SQLCipher vault, for HTTP tests.
 #![allow(dead_code)]
 
+pub mod import;
+
 use std::time::Duration;
 
 use axum::Router;

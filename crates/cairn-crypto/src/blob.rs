@@ -90,8 +90,8 @@ const MAGIC: &[u8; 9] = b"CAIRNBLOB";
 pub const BLOB_VERSION: u8 = 1;
 /// Plaintext bytes per chunk written by this build.
 pub const CHUNK_SIZE: usize = 256 * 1024;
-const NONCE_PREFIX_LEN: usize = 7;
-const SALT_LEN: usize = 32;
+pub(crate) const NONCE_PREFIX_LEN: usize = 7;
+pub(crate) const SALT_LEN: usize = 32;
 pub(crate) const HEADER_LEN: usize = MAGIC.len() + 1 + 4 + SALT_LEN + NONCE_PREFIX_LEN;
 pub(crate) const TAG_LEN: usize = 16;
 // Readers accept other chunk sizes (for future writers) only within bounds,
@@ -199,11 +199,7 @@ fn seal_chunked<R: Read, W: Write>(
     chunk_size: usize,
     progress: &mut dyn FnMut(u64),
 ) -> Result<SealSummary, Error> {
-    let mut salt = [0u8; SALT_LEN];
-    random_bytes(&mut salt);
-    let mut prefix = [0u8; NONCE_PREFIX_LEN];
-    random_bytes(&mut prefix);
-    let header = encode_header(chunk_size, &salt, &prefix);
+    let (header, salt, prefix) = new_header(chunk_size);
     dst.write_all(&header)?;
 
     let stream = key.stream(&salt, &prefix);
@@ -266,6 +262,15 @@ pub fn open_stream<R: Read, W: Write>(key: &BlobKey, mut src: R, dst: W) -> Resu
         sha256: hasher.finalize().into(),
         size,
     })
+}
+
+/// A fresh header: random salt (hence a fresh per-blob key) and nonce prefix.
+pub(crate) fn new_header(chunk_size: usize) -> ([u8; HEADER_LEN], [u8; SALT_LEN], [u8; NONCE_PREFIX_LEN]) {
+    let mut salt = [0u8; SALT_LEN];
+    random_bytes(&mut salt);
+    let mut prefix = [0u8; NONCE_PREFIX_LEN];
+    random_bytes(&mut prefix);
+    (encode_header(chunk_size, &salt, &prefix), salt, prefix)
 }
 
 fn encode_header(chunk_size: usize, salt: &[u8; SALT_LEN], prefix: &[u8; NONCE_PREFIX_LEN]) -> [u8; HEADER_LEN] {

@@ -50,6 +50,7 @@ mod blob_reader;
 mod error;
 mod keyfile;
 mod record;
+mod seal_writer;
 mod secret;
 mod sign;
 
@@ -58,6 +59,7 @@ pub use blob_reader::BlobReader;
 pub use error::Error;
 pub use keyfile::{KEYFILE_VERSION, KdfParams, KeyFile};
 pub use record::RecordKey;
+pub use seal_writer::SealWriter;
 pub use secret::{BlobKey, DatabaseKey, MasterKey, Passphrase, ct_eq};
 pub use sign::{SigningKey, VerifyingKey};
 

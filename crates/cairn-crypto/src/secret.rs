@@ -152,6 +152,17 @@ pub struct BlobKey {
     pub(crate) id: Zeroizing<[u8; 32]>,
 }
 
+impl BlobKey {
+    /// A second copy for a writer that outlives the borrow; deliberately not
+    /// `Clone`, so copies are made only inside this crate.
+    pub(crate) fn duplicate(&self) -> BlobKey {
+        BlobKey {
+            enc: self.enc.clone(),
+            id: self.id.clone(),
+        }
+    }
+}
+
 /// Compares two byte strings in time independent of their contents (the
 /// length is not hidden). Use it for every comparison involving a MAC, tag,
 /// hash of a secret or key.

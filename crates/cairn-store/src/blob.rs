@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use cairn_core::Hash;
 use cairn_crypto::{BlobId, BlobKey, OpenSummary, SealSummary};
+use sha2::Digest as _;
 
 use crate::{Result, StoreError};
 
@@ -111,6 +112,65 @@ impl BlobStore {
         Ok(summary)
     }
 
+    /// Starts a pack: many small files sealed into one blob, each found
+    /// again by its offset. Unsynced, like [`BlobStore::put_unsynced`].
+    pub fn pack(&self) -> Result<PackWriter> {
+        let partial = tempfile::Builder::new()
+            .prefix("pack-")
+            .suffix(".part")
+            .tempfile_in(&self.tmp)
+            .map_err(StoreError::io("creating a temporary blob"))?;
+        let file = partial
+            .as_file()
+            .try_clone()
+            .map_err(StoreError::io("opening a new blob"))?;
+        let writer = cairn_crypto::SealWriter::new(&self.key, std::io::BufWriter::with_capacity(1 << 20, file))?;
+        Ok(PackWriter { partial, writer })
+    }
+
+    /// Seals the pack and moves it into the store; `None` when nothing was
+    /// packed (the temporary is discarded).
+    pub fn finish_pack(&self, pack: PackWriter) -> Result<Option<Hash>> {
+        if pack.writer.position() == 0 {
+            return Ok(None);
+        }
+        let (summary, mut file) = pack.writer.finish()?;
+        file.flush().map_err(StoreError::io("writing a new blob"))?;
+        let target = self.path_for(&summary.blob_id);
+        if !target.is_file() {
+            let parent = target.parent().unwrap_or(&self.blobs);
+            fs::create_dir_all(parent).map_err(StoreError::io(format!("creating {}", parent.display())))?;
+            pack.partial.persist(&target).map_err(|e| StoreError::Io {
+                context: format!("storing blob {}", target.display()),
+                source: e.error,
+            })?;
+        }
+        Ok(Some(Hash(summary.sha256)))
+    }
+
+    /// One file out of a pack, checked against the hash it was stored under.
+    pub fn read_packed(&self, pack: &Hash, offset: u64, size: u64, sha256: &Hash) -> Result<Vec<u8>> {
+        use std::io::Seek;
+        let mut reader = self.reader(pack)?;
+        let integrity = |reason: String| StoreError::BlobIntegrity {
+            sha256: sha256.to_string(),
+            reason,
+        };
+        reader
+            .seek(std::io::SeekFrom::Start(offset))
+            .map_err(|e| integrity(e.to_string()))?;
+        let mut out = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(64 << 20));
+        reader
+            .take(size)
+            .read_to_end(&mut out)
+            .map_err(|e| integrity(e.to_string()))?;
+        let found: [u8; 32] = sha2::Sha256::digest(&out).into();
+        if out.len() as u64 != size || found != sha256.0 {
+            return Err(integrity("the packed file differs from what was stored".into()));
+        }
+        Ok(out)
+    }
+
     /// Makes every blob written so far durable, with one `syncfs` of the
     /// file system holding the store instead of a sync per file.
     pub fn sync(&self) -> Result<()> {
@@ -171,6 +231,21 @@ impl BlobStore {
             });
         }
         Ok(summary)
+    }
+}
+
+/// Small files being packed into one blob; see [`BlobStore::pack`].
+pub struct PackWriter {
+    partial: tempfile::NamedTempFile,
+    writer: cairn_crypto::SealWriter<std::io::BufWriter<File>>,
+}
+
+impl PackWriter {
+    /// Appends one file; returns the offset it starts at within the pack.
+    pub fn append(&mut self, data: &[u8]) -> std::io::Result<u64> {
+        let offset = self.writer.position();
+        self.writer.write_all(data)?;
+        Ok(offset)
     }
 }
 

@@ -28,6 +28,13 @@ pub struct ImportFile {
     pub size: u64,
     /// The journal position of the import that found it.
     pub import_seq: u64,
+    /// Where it starts in its import's pack, if packed (see `BlobStore::pack`).
+    #[serde(skip)]
+    pub pack_offset: Option<u64>,
+    /// The pack holding it; `None` while the import runs, or for a file
+    /// stored as a blob of its own.
+    #[serde(skip)]
+    pub pack: Option<Hash>,
 }
 
 /// An import as the journal recorded it.

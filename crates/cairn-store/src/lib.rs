@@ -14,7 +14,7 @@ mod model;
 mod sqlite;
 mod store;
 
-pub use blob::BlobStore;
+pub use blob::{BlobStore, PackWriter};
 pub use comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, NewCommunication};
 pub use error::StoreError;
 pub use model::{

@@ -110,6 +110,10 @@ pub trait ImportSession: Send {
     fn add(&mut self, batch: Vec<NewCommunication>) -> impl Future<Output = Result<u64>> + Send;
     /// Records a file found in the source; false when the case has it already.
     fn add_file(&mut self, file: ImportFile) -> impl Future<Output = Result<bool>> + Send;
+    /// Files the case already holds, so an importer need not store them again.
+    fn known_files(&self) -> Vec<Hash>;
+    /// Names the pack that holds this import's packed files.
+    fn set_pack(&mut self, pack: Hash) -> impl Future<Output = Result<()>> + Send;
     /// Appends `events` (ending with the `source_imported` event, whose
     /// `added` must match) under one signed tree head, and commits.
     fn finish(self, events: Vec<NewEvent>, sign: Signer<'_>) -> impl Future<Output = Result<Appended>> + Send;

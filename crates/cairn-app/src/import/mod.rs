@@ -218,6 +218,8 @@ impl<S: Store> Vault<S> {
     ) -> Result<(Summary, (u64, Extracted, S::Import), Option<PhotoFacts>)> {
         let mut session = self.store.begin_import(case, preceding).await?;
         let seq = session.import_seq();
+        let known = session.known_files().into_iter().collect();
+        let pack = self.blobs.pack()?;
         let reader = self.blobs.reader(&source.sha256)?;
         let total = reader.len();
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Delivery>(8);
@@ -230,10 +232,16 @@ impl<S: Store> Vault<S> {
                     p(Stage::Reading, done, total);
                 }
             });
-            let mut sink = VaultSink::new(tx, blobs, review);
+            let mut sink = VaultSink::new(tx, blobs.clone(), review, pack, known);
             let outcome = run_importer(&settings, &mut counted, &mut sink);
-            let finished = sink.finish();
-            outcome.map(|(summary, photo)| (summary, photo, finished))
+            let (digest, pack) = sink.finish();
+            let (summary, photo) = outcome.map_err(ImportFailure::Import)?;
+            let pack = blobs.finish_pack(pack).map_err(ImportFailure::Store)?;
+            if summary.attachments > 0 {
+                // The files must be on disk before the transaction naming them commits.
+                blobs.sync().map_err(ImportFailure::Store)?;
+            }
+            Ok((summary, photo, digest, pack))
         });
         let mut added = 0u64;
         while let Some(delivery) = rx.recv().await {
@@ -253,19 +261,15 @@ impl<S: Store> Vault<S> {
             path: PathBuf::from(&name),
             source: std::io::Error::other(e.to_string()),
         })?;
-        let (summary, photo, finished) = joined.map_err(|error| AppError::Import {
-            file: name.clone(),
-            error: Box::new(error),
+        let (summary, photo, finished, pack) = joined.map_err(|failure| match failure {
+            ImportFailure::Import(error) => AppError::Import {
+                file: name.clone(),
+                error: Box::new(error),
+            },
+            ImportFailure::Store(e) => AppError::Store(e),
         })?;
-        if summary.attachments > 0 {
-            // The files must be on disk before the transaction naming them commits.
-            let blobs = self.blobs.clone();
-            tokio::task::spawn_blocking(move || blobs.sync())
-                .await
-                .map_err(|e| AppError::File {
-                    path: PathBuf::from(&name),
-                    source: std::io::Error::other(e.to_string()),
-                })??;
+        if let Some(pack) = pack {
+            session.set_pack(pack).await?;
         }
         let extracted = Extracted {
             communications: summary.communications,
@@ -284,6 +288,12 @@ impl<S: Store> Vault<S> {
 /// the review word list. Never a finding that the message is a threat.
 fn review(body: &str) -> bool {
     cairn_pattern::Lexicon::bundled().needs_review(body)
+}
+
+/// Why the reading side of an import stopped.
+enum ImportFailure {
+    Import(ImportError),
+    Store(cairn_store::StoreError),
 }
 
 fn importer_version(kind: ImportKind) -> u32 {

@@ -1,18 +1,24 @@
 //! The importer's side of an import: turns what it reads into rows for the
 //! store and blobs for attachments, and digests everything in file order.
 
+use std::collections::HashSet;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::sync::Arc;
 
 use cairn_core::{AttachmentRef, Communication, Hash};
 use cairn_ingest::{Sink, SinkError};
-use cairn_store::{BlobStore, ImportFile, NewCommunication};
+use cairn_store::{BlobStore, ImportFile, NewCommunication, PackWriter};
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc::Sender;
+use zeroize::Zeroizing;
 
 /// Rows handed to the store per message: large enough that the channel is
 /// not the bottleneck, small enough to keep memory flat.
 const BATCH: usize = 2000;
+
+/// Attachments up to this size go into the import's pack; larger ones get a
+/// blob of their own. A picture or a voice note is far below it.
+const PACK_MAX: usize = 16 << 20;
 
 /// Domain separation for the digest of what an import extracted
 /// (`docs/journal-spec.md`).
@@ -35,10 +41,19 @@ pub(crate) struct VaultSink {
     batch: Vec<NewCommunication>,
     digest: Sha256,
     review: fn(&str) -> bool,
+    pack: PackWriter,
+    /// Files the case holds already (earlier imports) or this import stored.
+    known: HashSet<Hash>,
 }
 
 impl VaultSink {
-    pub(crate) fn new(tx: Sender<Delivery>, blobs: Arc<BlobStore>, review: fn(&str) -> bool) -> Self {
+    pub(crate) fn new(
+        tx: Sender<Delivery>,
+        blobs: Arc<BlobStore>,
+        review: fn(&str) -> bool,
+        pack: PackWriter,
+        known: HashSet<Hash>,
+    ) -> Self {
         let mut digest = Sha256::new();
         digest.update(DIGEST_PREFIX);
         VaultSink {
@@ -47,6 +62,8 @@ impl VaultSink {
             batch: Vec::with_capacity(BATCH),
             digest,
             review,
+            pack,
+            known,
         }
     }
 
@@ -56,13 +73,13 @@ impl VaultSink {
             .map_err(|_| "the import was stopped".into())
     }
 
-    /// Sends what is left and returns the digest of everything extracted.
-    pub(crate) fn finish(mut self) -> Hash {
+    /// Sends what is left; the digest of everything extracted and the pack.
+    pub(crate) fn finish(mut self) -> (Hash, PackWriter) {
         if !self.batch.is_empty() {
             let rest = std::mem::take(&mut self.batch);
             let _ = self.send(Delivery::Communications(rest));
         }
-        Hash(self.digest.finalize().into())
+        (Hash(self.digest.finalize().into()), self.pack)
     }
 }
 
@@ -92,21 +109,39 @@ impl Sink for VaultSink {
     }
 
     fn attachment(&mut self, name: &str, media_type: &str, data: &mut dyn Read) -> Result<AttachmentRef, SinkError> {
-        let sealed = self.blobs.put_unsynced(data)?;
-        let file = ImportFile {
-            sha256: Hash(sealed.sha256),
-            name: name.to_owned(),
-            media_type: media_type.to_owned(),
-            size: sealed.size,
-            import_seq: 0,
+        // An error reading `data` is the export's damage: returned as it is,
+        // so the importer skips the record.
+        let mut head = Zeroizing::new(Vec::new());
+        (&mut *data).take(PACK_MAX as u64 + 1).read_to_end(&mut head)?;
+        let (sha256, size, pack_offset) = if head.len() > PACK_MAX {
+            let sealed = self.blobs.put_unsynced(io::Cursor::new(&head[..]).chain(data))?;
+            (Hash(sealed.sha256), sealed.size, None)
+        } else {
+            let sha256 = Hash(Sha256::digest(&head[..]).into());
+            let offset = if self.known.contains(&sha256) {
+                None
+            } else {
+                Some(self.pack.append(&head)?)
+            };
+            (sha256, head.len() as u64, offset)
         };
         let reference = AttachmentRef {
-            name: file.name.clone(),
-            media_type: file.media_type.clone(),
-            size: file.size,
-            sha256: file.sha256,
+            name: name.to_owned(),
+            media_type: media_type.to_owned(),
+            size,
+            sha256,
         };
-        self.send(Delivery::File(file))?;
+        if self.known.insert(sha256) {
+            self.send(Delivery::File(ImportFile {
+                sha256,
+                name: reference.name.clone(),
+                media_type: reference.media_type.clone(),
+                size,
+                import_seq: 0,
+                pack_offset,
+                pack: None,
+            }))?;
+        }
         Ok(reference)
     }
 }

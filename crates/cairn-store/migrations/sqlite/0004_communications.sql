@@ -37,7 +37,9 @@ CREATE TABLE communications (
     import_seq   INTEGER NOT NULL,
     data         TEXT    NOT NULL -- the Communication, JSON
 );
-CREATE INDEX communications_by_time ON communications (case_id, at_ms);
+-- Covering: pattern analysis reads these columns for every message of a
+-- case, and an index-only scan avoids a random read of each row's page.
+CREATE INDEX communications_by_time ON communications (case_id, at_ms, channel, direction, counterpart, review);
 CREATE INDEX communications_by_counterpart ON communications (case_id, counterpart, at_ms);
 
 -- Files found inside imported sources (MMS pictures, chat media, email
@@ -49,6 +51,10 @@ CREATE TABLE import_files (
     name        TEXT    NOT NULL,
     media_type  TEXT    NOT NULL,
     size        INTEGER NOT NULL,
+    -- Small files are packed into one blob per import (a file per picture
+    -- costs more than everything else an import does); NULL: a blob of its own.
+    pack_sha256 TEXT,
+    pack_offset INTEGER,
     PRIMARY KEY (case_id, sha256)
 );
 CREATE INDEX import_files_by_import ON import_files (case_id, import_seq);

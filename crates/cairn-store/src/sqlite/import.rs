@@ -143,7 +143,8 @@ impl ImportSession for SqliteImport {
             return Ok(false);
         }
         sqlx::query(
-            "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size, pack_offset) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(self.case.as_str())
         .bind(file.sha256.to_string())
@@ -151,9 +152,26 @@ impl ImportSession for SqliteImport {
         .bind(&file.name)
         .bind(&file.media_type)
         .bind(file.size as i64)
+        .bind(file.pack_offset.map(|o| o as i64))
         .execute(&mut *self.tx)
         .await?;
         Ok(true)
+    }
+
+    fn known_files(&self) -> Vec<Hash> {
+        self.files.iter().copied().collect()
+    }
+
+    async fn set_pack(&mut self, pack: Hash) -> Result<()> {
+        sqlx::query(
+            "UPDATE import_files SET pack_sha256 = $1 WHERE case_id = $2 AND import_seq = $3 AND pack_offset IS NOT NULL",
+        )
+        .bind(pack.to_string())
+        .bind(self.case.as_str())
+        .bind(self.import_seq as i64)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
     }
 
     async fn finish(mut self, events: Vec<NewEvent>, sign: Signer<'_>) -> Result<Appended> {

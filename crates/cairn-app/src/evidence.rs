@@ -249,7 +249,7 @@ impl<S: Store> Vault<S> {
 
 /// A stored original name may contain path separators (it came from a
 /// person or an import); never let it choose a directory.
-fn safe_file_name(name: &str) -> String {
+pub(crate) fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| if matches!(c, '/' | '\\' | '\0') { '_' } else { c })

@@ -361,3 +361,53 @@ fn pattern_counts_per_subject_and_draws_charts() {
         assert!(svg.contains("J. D."), "charts name the subject");
     }
 }
+
+#[test]
+fn a_picture_inside_a_backup_is_extracted_and_logged_on_its_source() {
+    use sha2::Digest;
+    let env = Env::new();
+    let case = env.new_case();
+    let report = import(&env, &case, "sms-backup", &fixture("sms/backup.xml"));
+    let source = report["evidence"]["id"].as_str().unwrap().to_owned();
+    let messages = env.json(&["messages", "--case", &case]);
+    let picture = messages
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["attachments"].as_array().cloned().unwrap_or_default())
+        .find(|a| a["name"] == "IMG_0412.png")
+        .expect("the MMS picture");
+    let sha = picture["sha256"].as_str().unwrap();
+    let out = env.path("picture.png");
+    env.ok(&[
+        "evidence",
+        "extract",
+        sha,
+        "--out",
+        out.to_str().unwrap(),
+        "--case",
+        &case,
+    ]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(hex(&sha2::Sha256::digest(&bytes)), sha);
+    assert!(bytes.starts_with(b"\x89PNG"), "the decoded picture, not its base64");
+    let shown = env.json(&["evidence", "show", &source, "--case", &case]);
+    assert!(shown["custody"].to_string().contains("IMG_0412.png"), "{shown}");
+    env.fails(
+        &[
+            "evidence",
+            "extract",
+            &"0".repeat(64),
+            "--out",
+            out.to_str().unwrap(),
+            "--case",
+            &case,
+            "--force",
+        ],
+        1,
+    );
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

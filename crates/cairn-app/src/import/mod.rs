@@ -7,6 +7,7 @@
 //! source may remain in the blob store, unreferenced: content-addressed blobs
 //! are shared between cases, so removing one is never safe here.
 
+mod files;
 mod options;
 mod recheck;
 mod sink;

@@ -106,7 +106,7 @@ help-evidence-show--case = The case id (c-…). CAIRN_CASE also works.
 help-evidence-show--evidence = The evidence id (e-…)
 help-evidence-extract = Write the decrypted original to a file (logged in the chain of custody)
 help-evidence-extract--case = The case id (c-…). CAIRN_CASE also works.
-help-evidence-extract--evidence = The evidence id (e-…)
+help-evidence-extract--evidence = The evidence id (e-…), or the SHA-256 of a file found inside an import
 help-evidence-extract--out = File or directory to write to
 help-evidence-extract--force = Replace the file if it exists
 

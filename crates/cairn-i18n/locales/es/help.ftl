@@ -105,7 +105,7 @@ help-evidence-show--case = El id del caso (c-…). También sirve CAIRN_CASE.
 help-evidence-show--evidence = El id de la prueba (e-…)
 help-evidence-extract = Escribir el original descifrado en un archivo (queda en la cadena de custodia)
 help-evidence-extract--case = El id del caso (c-…). También sirve CAIRN_CASE.
-help-evidence-extract--evidence = El id de la prueba (e-…)
+help-evidence-extract--evidence = El id de la evidencia (e-…), o el SHA-256 de un archivo hallado dentro de una importación
 help-evidence-extract--out = Archivo o directorio de destino
 help-evidence-extract--force = Reemplazar el archivo si ya existe
 

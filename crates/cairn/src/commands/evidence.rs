@@ -44,7 +44,7 @@ pub enum EvidenceCommand {
     Extract {
         #[command(flatten)]
         case: CaseArg,
-        /// The evidence id (e-…).
+        /// The evidence id (e-…), or the SHA-256 of a file found inside an import.
         evidence: String,
         /// File or directory to write to.
         #[arg(long, short)]
@@ -164,8 +164,28 @@ pub async fn run(ctx: &Context, command: &EvidenceCommand) -> Result<()> {
             out,
             force,
         } => {
+            let case = parse_case(&case.case)?;
+            // A SHA-256 names a file found inside an imported source.
+            if let Ok(sha256) = evidence.parse::<cairn_app::core::Hash>() {
+                let (file, source, written) = vault.extract_import_file(&case, &sha256, out, *force).await?;
+                if ctx.json() {
+                    return ctx.print_json(
+                        &serde_json::json!({ "source": source, "path": written, "sha256": file.sha256, "name": file.name }),
+                    );
+                }
+                println!(
+                    "{}",
+                    t!(
+                        "evidence-extracted-inner",
+                        name = file.name.as_str(),
+                        source = source.as_str(),
+                        path = written.display().to_string()
+                    )
+                );
+                return Ok(());
+            }
             let (record, written) = vault
-                .extract_evidence(&parse_case(&case.case)?, &evidence.parse::<EvidenceId>()?, out, *force)
+                .extract_evidence(&case, &evidence.parse::<EvidenceId>()?, out, *force)
                 .await?;
             if ctx.json() {
                 return ctx.print_json(

@@ -1,0 +1,98 @@
+//! Files found inside imported sources (MMS pictures, chat media, email
+//! attachments): written out on request, with the extraction logged in the
+//! chain of custody of the source they came from.
+
+use std::path::{Path, PathBuf};
+
+use cairn_core::{CaseId, Custody, CustodyAction, EventBody, Hash};
+use cairn_store::{ImportFile, Store};
+
+use crate::{AppError, Result, Vault};
+
+impl<S: Store> Vault<S> {
+    /// Writes one imported file to `dest` (a file, or a directory to put it
+    /// in under its own name). Returns the file's record, the evidence id of
+    /// the source it came from, and where it was written.
+    pub async fn extract_import_file(
+        &self,
+        case: &CaseId,
+        sha256: &Hash,
+        dest: &Path,
+        overwrite: bool,
+    ) -> Result<(ImportFile, cairn_core::EvidenceId, PathBuf)> {
+        self.case(case).await?;
+        let not_here = || AppError::NotInCase {
+            what: "evidence",
+            id: sha256.to_string(),
+            case: case.to_string(),
+        };
+        let file = self.store.import_file(case, sha256).await?.ok_or_else(not_here)?;
+        let imports = self.store.imports(case, None).await?;
+        let source = imports
+            .iter()
+            .find(|i| i.seq == file.import_seq)
+            .map(|i| i.import.source.clone())
+            .ok_or_else(not_here)?;
+        let target = if dest.is_dir() {
+            dest.join(crate::evidence::safe_file_name(&file.name))
+        } else {
+            dest.to_owned()
+        };
+        if target.exists() && !overwrite {
+            return Err(AppError::File {
+                path: target,
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "already exists (choose another name)",
+                ),
+            });
+        }
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_owned();
+        let blobs = self.blobs.clone();
+        let (record, written) = (file.clone(), target.clone());
+        tokio::task::spawn_blocking(move || -> Result<()> {
+            use std::io::Write;
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".cairn-extract-")
+                .tempfile_in(&dir)
+                .map_err(AppError::file(&dir))?;
+            match (&record.pack, record.pack_offset) {
+                (Some(pack), Some(offset)) => {
+                    let bytes = blobs.read_packed(pack, offset, record.size, &record.sha256)?;
+                    tmp.write_all(&bytes).map_err(AppError::file(&written))?;
+                }
+                _ => {
+                    blobs.get(&record.sha256, std::io::BufWriter::new(tmp.as_file_mut()))?;
+                }
+            }
+            tmp.as_file().sync_all().map_err(AppError::file(&written))?;
+            tmp.persist(&written).map_err(|e| AppError::File {
+                path: written.clone(),
+                source: e.error,
+            })?;
+            Ok(())
+        })
+        .await
+        .map_err(|e| AppError::File {
+            path: target.clone(),
+            source: std::io::Error::other(e.to_string()),
+        })??;
+        self.append(
+            case,
+            vec![EventBody::CustodyRecorded(Custody {
+                evidence: source.clone(),
+                action: CustodyAction::Extracted,
+                detail: Some(format!(
+                    "extracted the file {} (SHA-256 {}) found inside it",
+                    file.name, file.sha256
+                )),
+            })],
+        )
+        .await?;
+        Ok((file, source, target))
+    }
+}

@@ -378,10 +378,16 @@ impl<S: Store> Vault<S> {
             }
         }
         let mut communications = 0;
-        let counts: HashMap<u64, u64> = self.store.communication_counts(case).await?.into_iter().collect();
+        let counts: HashMap<u64, (u64, u64)> = self
+            .store
+            .communication_counts(case)
+            .await?
+            .into_iter()
+            .map(|(seq, rows, packed)| (seq, (rows, packed)))
+            .collect();
         for (seq, (_, added)) in &replay.imports {
             communications += added;
-            if counts.get(seq).copied().unwrap_or(0) != *added {
+            if counts.get(seq).copied().unwrap_or((0, 0)) != (*added, *added) {
                 mismatch("imported communications", case.to_string(), *seq);
             }
         }

@@ -106,3 +106,32 @@ pub(crate) fn code<T: Named + PartialEq>(value: T) -> i64 {
 pub(crate) fn from_code<T: Named + Copy>(code: i64) -> Option<T> {
     usize::try_from(code).ok().and_then(|i| T::ALL.get(i)).map(|(_, v)| *v)
 }
+
+/// Bytes of one packed contact record in `contact_chunks`.
+pub(crate) const CONTACT_RECORD: usize = 16;
+
+/// `at_ms` (i64 LE), counterpart (u32 LE), channel, direction, review, 0.
+pub(crate) fn pack_contact(
+    out: &mut Vec<u8>,
+    at_ms: i64,
+    counterpart: u32,
+    channel: i64,
+    direction: i64,
+    review: bool,
+) {
+    out.extend_from_slice(&at_ms.to_le_bytes());
+    out.extend_from_slice(&counterpart.to_le_bytes());
+    out.extend_from_slice(&[channel as u8, direction as u8, u8::from(review), 0]);
+}
+
+pub(crate) fn unpack_contact(record: &[u8]) -> Option<ContactRow> {
+    let at_ms = i64::from_le_bytes(record.get(..8)?.try_into().ok()?);
+    let counterpart = u32::from_le_bytes(record.get(8..12)?.try_into().ok()?);
+    Some(ContactRow {
+        at_ms,
+        counterpart,
+        channel: from_code(i64::from(*record.get(12)?))?,
+        direction: from_code(i64::from(*record.get(13)?))?,
+        review: *record.get(14)? != 0,
+    })
+}

@@ -83,7 +83,8 @@ pub trait Store: Send + Sync + 'static {
     fn imports(&self, case: &CaseId, source: Option<&Hash>) -> impl Future<Output = Result<Vec<ImportRecord>>> + Send;
     /// Everyone the case's imports named, most frequent first.
     fn counterparts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<Counterpart>>> + Send;
-    /// Every communication's time, channel, direction and counterpart, by time.
+    /// Every communication's time, channel, direction and counterpart, in no
+    /// particular order.
     fn contacts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<ContactRow>>> + Send;
     fn communications(
         &self,
@@ -97,8 +98,9 @@ pub trait Store: Send + Sync + 'static {
         import_seq: Option<u64>,
     ) -> impl Future<Output = Result<Vec<ImportFile>>> + Send;
     fn import_file(&self, case: &CaseId, sha256: &Hash) -> impl Future<Output = Result<Option<ImportFile>>> + Send;
-    /// `(import position, communications stored)` for every import that added any.
-    fn communication_counts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<(u64, u64)>>> + Send;
+    /// `(import position, communications stored, packed contact records)`
+    /// for every import that added any.
+    fn communication_counts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<(u64, u64, u64)>>> + Send;
 }
 
 /// An import holding the write lock: communications and files go in as they

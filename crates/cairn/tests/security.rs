@@ -193,3 +193,21 @@ fn a_tampered_blob_is_never_extracted() {
         .collect();
     assert!(leftovers.is_empty(), "temporary file removed");
 }
+
+#[tokio::test]
+async fn a_deleted_imported_message_is_caught_by_verify() {
+    let env = Env::new();
+    let case = env.new_case();
+    let fixture =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../cairn-ingest/tests/data/sms/backup.xml");
+    env.ok(&["import", "sms-backup", fixture.to_str().unwrap(), "--case", &case]);
+    env.ok(&["journal", "verify", "--case", &case]);
+    let pool = raw_pool(&env).await;
+    sqlx::query("DELETE FROM communications WHERE rowid = (SELECT MIN(rowid) FROM communications)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let stderr = env.fails(&["journal", "verify", "--case", &case], 3);
+    assert!(stderr.contains("imported communications"), "{stderr}");
+}

@@ -4,7 +4,9 @@ use cairn_core::{CaseId, Hash};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::SqliteStore;
-use crate::comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, from_code};
+use crate::comms::{
+    CONTACT_RECORD, CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, unpack_contact,
+};
 use crate::{Result, StoreError};
 
 fn corrupt(what: &str) -> StoreError {
@@ -96,23 +98,21 @@ impl SqliteStore {
     }
 
     pub(crate) async fn contacts_of(&self, case: &CaseId) -> Result<Vec<ContactRow>> {
-        let rows: Vec<(i64, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT at_ms, channel, direction, counterpart, review FROM communications WHERE case_id = $1 ORDER BY at_ms",
-        )
-        .bind(case.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(at_ms, channel, direction, counterpart, review)| {
-                Ok(ContactRow {
-                    at_ms,
-                    channel: from_code(channel).ok_or_else(|| corrupt("channel"))?,
-                    direction: from_code(direction).ok_or_else(|| corrupt("direction"))?,
-                    counterpart: u32::try_from(counterpart).map_err(|_| corrupt("counterpart id"))?,
-                    review: review != 0,
-                })
-            })
-            .collect()
+        let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT data FROM contact_chunks WHERE case_id = $1")
+            .bind(case.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        let total = chunks.iter().map(|c| c.len() / CONTACT_RECORD).sum();
+        let mut out = Vec::with_capacity(total);
+        for chunk in &chunks {
+            if chunk.len() % CONTACT_RECORD != 0 {
+                return Err(corrupt("contact chunk"));
+            }
+            for record in chunk.chunks_exact(CONTACT_RECORD) {
+                out.push(unpack_contact(record).ok_or_else(|| corrupt("contact record"))?);
+            }
+        }
+        Ok(out)
     }
 
     pub(crate) async fn communications_page(&self, case: &CaseId, q: &CommQuery) -> Result<Vec<CommunicationRecord>> {
@@ -186,14 +186,22 @@ impl SqliteStore {
         row.map(import_file).transpose()
     }
 
-    /// Communications per import, for checking projections against events.
-    pub(crate) async fn communication_counts_of(&self, case: &CaseId) -> Result<Vec<(u64, u64)>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT import_seq, COUNT(*) FROM communications WHERE case_id = $1 GROUP BY import_seq ORDER BY import_seq",
+    /// `(import position, rows stored, packed contact records)` per import,
+    /// for checking projections against events.
+    pub(crate) async fn communication_counts_of(&self, case: &CaseId) -> Result<Vec<(u64, u64, u64)>> {
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT seq, \
+               (SELECT COUNT(*) FROM communications c WHERE c.case_id = $1 AND c.import_seq = s.seq), \
+               (SELECT COALESCE(SUM(length(data)), 0) FROM contact_chunks k WHERE k.case_id = $1 AND k.import_seq = s.seq) \
+             FROM (SELECT DISTINCT import_seq AS seq FROM communications WHERE case_id = $1 \
+                   UNION SELECT DISTINCT import_seq FROM contact_chunks WHERE case_id = $1) s ORDER BY seq",
         )
         .bind(case.as_str())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|(s, n)| (s as u64, n as u64)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(s, n, bytes)| (s as u64, n as u64, bytes as u64 / CONTACT_RECORD as u64))
+            .collect())
     }
 }

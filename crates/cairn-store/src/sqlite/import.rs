@@ -13,7 +13,7 @@ use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 use super::SqliteStore;
 use super::append::{append_in, load_tree};
-use crate::comms::{NewCommunication, code};
+use crate::comms::{CONTACT_RECORD, NewCommunication, code, pack_contact};
 use crate::model::{Appended, NewEvent};
 use crate::store::ImportSession;
 use crate::{Result, Signer, StoreError};
@@ -32,6 +32,7 @@ pub struct SqliteImport {
     next_counterpart: i64,
     added: u64,
     files: HashSet<Hash>,
+    chunks: i64,
 }
 
 impl SqliteStore {
@@ -77,6 +78,7 @@ impl SqliteStore {
             next_counterpart,
             added: 0,
             files,
+            chunks: 0,
         })
     }
 }
@@ -114,6 +116,22 @@ impl ImportSession for SqliteImport {
             }
         }
         let added = fresh.len() as u64;
+        if fresh.is_empty() {
+            return Ok(0);
+        }
+        let mut packed = Vec::with_capacity(fresh.len() * CONTACT_RECORD);
+        for (counterpart, c) in &fresh {
+            let id = u32::try_from(*counterpart).map_err(|_| StoreError::Corrupt("counterpart id overflow".into()))?;
+            pack_contact(&mut packed, c.at_ms, id, code(c.channel), code(c.direction), c.review);
+        }
+        sqlx::query("INSERT INTO contact_chunks (case_id, import_seq, chunk, data) VALUES ($1, $2, $3, $4)")
+            .bind(self.case.as_str())
+            .bind(self.import_seq as i64)
+            .bind(self.chunks)
+            .bind(packed)
+            .execute(&mut *self.tx)
+            .await?;
+        self.chunks += 1;
         let case = self.case.as_str().to_owned();
         let import_seq = self.import_seq as i64;
         let mut rows = fresh.into_iter().peekable();

@@ -187,7 +187,7 @@ impl Store for SqliteStore {
         self.import_file_by_hash(case, sha256).await
     }
 
-    async fn communication_counts(&self, case: &CaseId) -> Result<Vec<(u64, u64)>> {
+    async fn communication_counts(&self, case: &CaseId) -> Result<Vec<(u64, u64, u64)>> {
         self.communication_counts_of(case).await
     }
 

@@ -55,7 +55,7 @@ impl<S: Store> Vault<S> {
             self.require_subject(case, subject).await?;
         }
         let subjects = self.store.subjects(case).await?;
-        let counterparts = self.store.counterparts(case).await?;
+        let counterparts = self.store.counterpart_subjects(case).await?;
         let mut parties: Vec<Party> = subjects
             .iter()
             .enumerate()

@@ -83,6 +83,9 @@ pub trait Store: Send + Sync + 'static {
     fn imports(&self, case: &CaseId, source: Option<&Hash>) -> impl Future<Output = Result<Vec<ImportRecord>>> + Send;
     /// Everyone the case's imports named, most frequent first.
     fn counterparts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<Counterpart>>> + Send;
+    /// Counterparts and their matched subjects only (`communications`, `first`
+    /// and `last` left empty): cheap at any size.
+    fn counterpart_subjects(&self, case: &CaseId) -> impl Future<Output = Result<Vec<Counterpart>>> + Send;
     /// Every communication's time, channel, direction and counterpart, in no
     /// particular order.
     fn contacts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<ContactRow>>> + Send;

@@ -97,6 +97,36 @@ impl SqliteStore {
             .collect()
     }
 
+    /// Counterparts with their matched subject, without counting their
+    /// communications (which reads every one of them).
+    pub(crate) async fn counterparts_brief(&self, case: &CaseId) -> Result<Vec<Counterpart>> {
+        let rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT p.id, p.value, p.name, \
+               (SELECT s.id FROM subject_identifiers i JOIN subjects s ON s.id = i.subject_id \
+                 WHERE s.case_id = p.case_id AND i.value = p.value ORDER BY s.seq LIMIT 1) \
+             FROM counterparts p WHERE p.case_id = $1 ORDER BY p.id",
+        )
+        .bind(case.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, value, name, subject)| {
+                Ok(Counterpart {
+                    id: u32::try_from(id).map_err(|_| corrupt("counterpart id"))?,
+                    value,
+                    name,
+                    subject: subject
+                        .map(|s| s.parse())
+                        .transpose()
+                        .map_err(|_| corrupt("subject id"))?,
+                    communications: 0,
+                    first: None,
+                    last: None,
+                })
+            })
+            .collect()
+    }
+
     pub(crate) async fn contacts_of(&self, case: &CaseId) -> Result<Vec<ContactRow>> {
         let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT data FROM contact_chunks WHERE case_id = $1")
             .bind(case.as_str())

@@ -171,6 +171,10 @@ impl Store for SqliteStore {
         self.counterparts_of(case).await
     }
 
+    async fn counterpart_subjects(&self, case: &CaseId) -> Result<Vec<crate::Counterpart>> {
+        self.counterparts_brief(case).await
+    }
+
     async fn contacts(&self, case: &CaseId) -> Result<Vec<crate::ContactRow>> {
         self.contacts_of(case).await
     }

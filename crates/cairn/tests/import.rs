@@ -187,6 +187,11 @@ fn every_kind_imports_from_its_real_format() {
         (facts["captured_local"].as_str(), facts["offset"].as_str()),
         (Some("2024-01-15T21:05:12"), Some("-05:00"))
     );
+    // A file that is no picture is still kept, as plain evidence.
+    std::fs::write(env.path("notes.txt"), "not a picture").unwrap();
+    let plain = import(&env, &case, "photo", &env.path("notes.txt"));
+    assert!(plain["import"]["photo"].is_null(), "{plain}");
+    assert_eq!(plain["evidence"]["original_name"], "notes.txt");
     // Each import is reproducible from its stored source and recorded settings.
     let out = env.ok(&["journal", "verify", "--case", &case, "--reimport"]);
     assert!(out.contains("Journal verified"), "{out}");

@@ -329,8 +329,14 @@ fn run_importer(
             cairn_ingest::email::import(BufReader::with_capacity(BUFFER, source), sink, &options).map(|s| (s, None))
         }
         _ => {
-            let meta = cairn_ingest::photo::read_metadata(source)?;
-            Ok((photo_summary(), Some(options::photo_facts(&meta))))
+            // Any other kind of file is still evidence: it is recorded, with
+            // no photo facts, rather than refused.
+            let facts = match cairn_ingest::photo::read_metadata(source) {
+                Ok(meta) => Some(options::photo_facts(&meta)),
+                Err(ImportError::Io { source, kind }) => return Err(ImportError::Io { kind, source }),
+                Err(_) => None,
+            };
+            Ok((photo_summary(), facts))
         }
     }
 }

@@ -119,3 +119,4 @@ pattern-review = { $count ->
 pattern-charts-written = { $count } charts written to { $dir }
 error-internal = cairn stopped on an internal error. Nothing was half-written: every change is one transaction. Please report what you were doing (not the case's contents).
 evidence-extracted-inner = Wrote { $name }, found inside evidence { $source }, to { $path } (logged in the source's chain of custody)
+import-photo-none = no photo metadata could be read from this file; it is kept as plain evidence

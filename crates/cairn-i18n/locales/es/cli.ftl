@@ -119,3 +119,4 @@ pattern-review = { $count ->
 pattern-charts-written = { $count } gráficos escritos en { $dir }
 error-internal = cairn se detuvo por un error interno. No quedó nada a medio escribir: cada cambio es una transacción. Informe de lo que estaba haciendo (no del contenido del caso).
 evidence-extracted-inner = Se escribió { $name }, hallado dentro de la evidencia { $source }, en { $path } (registrado en la cadena de custodia de la fuente)
+import-photo-none = no se pudieron leer metadatos de foto de este archivo; se guarda como evidencia simple

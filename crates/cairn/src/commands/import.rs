@@ -208,6 +208,9 @@ fn print_report(report: &ImportReport) {
             println!("  {}", t!("import-time-zone", zone = zone.as_str()));
         }
     }
+    if report.import.import.kind == ImportKind::Photo && report.import.import.photo.is_none() {
+        println!("  {}", t!("import-photo-none"));
+    }
     if let Some(photo) = &report.import.import.photo {
         if let Some(at) = &photo.captured_local {
             println!(

@@ -219,19 +219,27 @@ impl SqliteStore {
     /// `(import position, rows stored, packed contact records)` per import,
     /// for checking projections against events.
     pub(crate) async fn communication_counts_of(&self, case: &CaseId) -> Result<Vec<(u64, u64, u64)>> {
-        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT seq, \
-               (SELECT COUNT(*) FROM communications c WHERE c.case_id = $1 AND c.import_seq = s.seq), \
-               (SELECT COALESCE(SUM(length(data)), 0) FROM contact_chunks k WHERE k.case_id = $1 AND k.import_seq = s.seq) \
-             FROM (SELECT DISTINCT import_seq AS seq FROM communications WHERE case_id = $1 \
-                   UNION SELECT DISTINCT import_seq FROM contact_chunks WHERE case_id = $1) s ORDER BY seq",
+        // A sequential scan of the table: through the time index, every row
+        // would be a random page read and decryption.
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT import_seq, COUNT(*) FROM communications NOT INDEXED WHERE case_id = $1 GROUP BY import_seq",
         )
         .bind(case.as_str())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(s, n, bytes)| (s as u64, n as u64, bytes as u64 / CONTACT_RECORD as u64))
-            .collect())
+        let packed: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT import_seq, SUM(length(data)) FROM contact_chunks WHERE case_id = $1 GROUP BY import_seq",
+        )
+        .bind(case.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut all: std::collections::BTreeMap<u64, (u64, u64)> = std::collections::BTreeMap::new();
+        for (seq, n) in rows {
+            all.entry(seq as u64).or_default().0 = n as u64;
+        }
+        for (seq, bytes) in packed {
+            all.entry(seq as u64).or_default().1 = bytes as u64 / CONTACT_RECORD as u64;
+        }
+        Ok(all.into_iter().map(|(seq, (n, p))| (seq, n, p)).collect())
     }
 }

@@ -51,6 +51,13 @@ pub enum AppError {
         file: String,
         error: Box<cairn_ingest::ImportError>,
     },
+    #[error("cannot use {file} as an indicator file: {error}")]
+    Indicators {
+        file: String,
+        error: Box<cairn_scan::IndicatorError>,
+    },
+    #[error("cannot check {file}: {detail}")]
+    Scan { file: String, detail: String },
     #[error("proof: {0}")]
     Proof(#[from] cairn_core::merkle::ProofError),
 }

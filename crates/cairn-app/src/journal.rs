@@ -163,6 +163,8 @@ struct Replay {
     imports: HashMap<u64, (Digest, u64)>,
     incidents: HashMap<u64, (u64, Digest)>,
     evidence: HashMap<u64, u64>,
+    /// Scan position → digest of the recorded check.
+    scans: HashMap<u64, Digest>,
 }
 
 type Digest = [u8; 16];
@@ -202,6 +204,9 @@ impl Replay {
             }
             EventBody::EvidenceAdded(e) => {
                 self.evidence.insert(e.id.bits(), event.seq);
+            }
+            EventBody::ScanRecorded(s) => {
+                self.scans.insert(event.seq, digest(s));
             }
             _ => {}
         }
@@ -376,6 +381,15 @@ impl<S: Store> Vault<S> {
                 Some((journal, _)) if *journal == digest(&i.import) => {}
                 _ => mismatch("import", i.import.source.to_string(), i.seq),
             }
+        }
+        let scans = self.store.scans(case).await?;
+        for s in &scans {
+            if replay.scans.get(&s.seq) != Some(&digest(&s.scan)) {
+                mismatch("scan", s.scan.source.to_string(), s.seq);
+            }
+        }
+        if scans.len() != replay.scans.len() {
+            mismatch("scan", case.to_string(), 0);
         }
         let mut communications = 0;
         let counts: HashMap<u64, (u64, u64)> = self

@@ -9,6 +9,7 @@ mod import;
 mod incidents;
 mod journal;
 mod pattern;
+mod scan;
 mod subjects;
 pub mod synthetic;
 mod vault;
@@ -20,6 +21,7 @@ pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
 pub use pattern::{Party, PatternReport, PatternRequest};
+pub use scan::{IndicatorImport, ScanReport};
 pub use subjects::SubjectInput;
 pub use vault::Vault;
 pub use vault_dir::{PendingKeyFile, VaultDir};
@@ -29,7 +31,8 @@ pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
 pub use cairn_pattern as analysis;
 pub use cairn_store::{
     CaseSummary, CommQuery, CommunicationRecord, ContactRow, Counterpart, EvidenceRecord, ImportFile, ImportRecord,
-    IncidentRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind, TimelineQuery,
+    IncidentRecord, IndicatorSource, ScanRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind,
+    TimelineQuery,
 };
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

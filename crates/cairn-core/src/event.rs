@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::canonical::{self, CanonicalError};
 use crate::domain::{
-    CaseOpened, Custody, Evidence, IdentifierAssigned, Incident, IncidentAmended, SourceImported, Subject,
+    CaseOpened, Custody, Evidence, IdentifierAssigned, Incident, IncidentAmended, ScanRecorded, SourceImported, Subject,
 };
 use crate::ids::CaseId;
 use crate::merkle::{self, Hash};
@@ -45,6 +45,7 @@ pub enum EventBody {
     CustodyRecorded(Custody),
     SourceImported(SourceImported),
     IdentifierAssigned(IdentifierAssigned),
+    ScanRecorded(ScanRecorded),
 }
 
 /// The kind of an event without its data, for indexes and summaries.
@@ -59,6 +60,7 @@ pub enum EventKind {
     CustodyRecorded,
     SourceImported,
     IdentifierAssigned,
+    ScanRecorded,
 }
 
 impl EventKind {
@@ -72,6 +74,7 @@ impl EventKind {
             EventKind::CustodyRecorded => "custody_recorded",
             EventKind::SourceImported => "source_imported",
             EventKind::IdentifierAssigned => "identifier_assigned",
+            EventKind::ScanRecorded => "scan_recorded",
         }
     }
 }
@@ -87,6 +90,7 @@ impl EventBody {
             EventBody::CustodyRecorded(_) => EventKind::CustodyRecorded,
             EventBody::SourceImported(_) => EventKind::SourceImported,
             EventBody::IdentifierAssigned(_) => EventKind::IdentifierAssigned,
+            EventBody::ScanRecorded(_) => EventKind::ScanRecorded,
         }
     }
 }

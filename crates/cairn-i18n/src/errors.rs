@@ -100,6 +100,43 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
             "error-import",
             &[("file", text(file)), ("detail", text(describe_import_error(t, error)))],
         ),
+        AppError::Indicators { file, error } => t.with(
+            "error-indicators",
+            &[
+                ("file", text(file)),
+                ("detail", text(describe_indicator_error(t, error))),
+            ],
+        ),
+        AppError::Scan { file, detail } => t.with("error-scan", &[("file", text(file)), ("detail", text(detail))]),
+        other => other.to_string(),
+    }
+}
+
+/// What is wrong with an indicator file, without repeating its path.
+fn describe_indicator_error(t: Tr, e: &cairn_scan::IndicatorError) -> String {
+    use cairn_scan::IndicatorError as E;
+    match e {
+        E::Yaml {
+            line, column, message, ..
+        } => t.with(
+            "error-indicators-yaml",
+            &[
+                ("line", number(*line)),
+                ("column", number(*column)),
+                ("message", text(message)),
+            ],
+        ),
+        E::Json {
+            line, column, message, ..
+        } => t.with(
+            "error-indicators-json",
+            &[
+                ("line", number(*line as u64)),
+                ("column", number(*column as u64)),
+                ("message", text(message)),
+            ],
+        ),
+        E::UnknownFormat { .. } | E::NotStixBundle { .. } => t.get("error-indicators-format"),
         other => other.to_string(),
     }
 }

@@ -86,6 +86,22 @@ impl Tr {
         LOCALES.lookup_with_args(self.0.id(), id, &map)
     }
 
+    /// Like [`Tr::with`], for arguments named at run time (a finding's
+    /// parameters); `None` when the id is unknown.
+    pub fn try_with_named(&self, id: &str, args: &[(String, Arg)]) -> Option<String> {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Text(s) => FluentValue::from(s.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Owned(k.clone()), value)
+            })
+            .collect();
+        LOCALES.try_lookup_with_args(self.0.id(), id, &map)
+    }
+
     /// One argument, the common case in templates: `t.arg("key", "name", value)`.
     pub fn arg(&self, id: &str, name: &'static str, value: impl std::fmt::Display) -> String {
         self.with(id, &[(name, Arg::Text(value.to_string()))])

@@ -92,3 +92,15 @@ fn every_vocabulary_word_is_translated() {
         assert!(missing.is_empty(), "{}: {missing:?}", t.lang());
     }
 }
+
+/// The finding texts are shipped twice: with `cairn-scan` (for its own
+/// tests and other interfaces) and here (for the CLI and web app).
+#[test]
+fn scan_texts_are_the_same_as_cairn_scans() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lang in ["en-US", "es"] {
+        let ours = std::fs::read_to_string(here.join("locales").join(lang).join("scan.ftl")).unwrap();
+        let theirs = std::fs::read_to_string(here.join("../cairn-scan/locales").join(lang).join("scan.ftl")).unwrap();
+        assert_eq!(ours, theirs, "{lang}/scan.ftl differs from cairn-scan's copy");
+    }
+}

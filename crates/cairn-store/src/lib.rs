@@ -11,6 +11,7 @@ mod blob;
 mod comms;
 mod error;
 mod model;
+mod scans;
 mod sqlite;
 mod store;
 
@@ -21,6 +22,7 @@ pub use model::{
     Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry,
     TimelineKind, TimelineQuery, TreeHead,
 };
+pub use scans::{IndicatorSource, ScanRecord};
 pub use sqlite::SqliteImport;
 pub use sqlite::SqliteStore;
 pub use store::{ImportSession, Signer, Store};

@@ -9,6 +9,7 @@ use crate::comms::{
 use crate::model::{
     Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead,
 };
+use crate::scans::{IndicatorSource, ScanRecord};
 
 /// Signs a tree head. Passed into [`Store::append`] so the head is written in
 /// the same transaction as the events it covers, without the store ever
@@ -104,6 +105,14 @@ pub trait Store: Send + Sync + 'static {
     /// `(import position, communications stored, packed contact records)`
     /// for every import that added any.
     fn communication_counts(&self, case: &CaseId) -> impl Future<Output = Result<Vec<(u64, u64, u64)>>> + Send;
+
+    /// Registers an indicator file whose bytes are already in the blob
+    /// store; false when these bytes were registered before.
+    fn add_indicator_source(&self, source: &IndicatorSource) -> impl Future<Output = Result<bool>> + Send;
+    /// Every registered indicator file, oldest first.
+    fn indicator_sources(&self) -> impl Future<Output = Result<Vec<IndicatorSource>>> + Send;
+    /// Checks recorded in the case, oldest first.
+    fn scans(&self, case: &CaseId) -> impl Future<Output = Result<Vec<ScanRecord>>> + Send;
 }
 
 /// An import holding the write lock: communications and files go in as they

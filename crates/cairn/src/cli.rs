@@ -79,6 +79,12 @@ pub enum Command {
     /// Numbers, addresses and names seen in imports; match them to subjects.
     #[command(subcommand)]
     Counterpart(CounterpartCommand),
+    /// Indicator files for device checks.
+    #[command(subcommand)]
+    Iocs(crate::commands::iocs::IocsCommand),
+    /// Check a capture or an Android acquisition for signs of monitoring.
+    #[command(subcommand)]
+    Scan(crate::commands::scan::ScanCommand),
     /// Verify, checkpoint and prove the case journal.
     #[command(subcommand)]
     Journal(JournalCommand),

@@ -85,6 +85,8 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Messages(args) => commands::messages::run(ctx, args).await,
         Command::Counterpart(c) => commands::counterpart::run(ctx, c).await,
         Command::Pattern(args) => commands::pattern::run(ctx, args).await,
+        Command::Iocs(c) => commands::iocs::run(ctx, c).await,
+        Command::Scan(c) => commands::scan::run(ctx, c).await,
     }
 }
 

@@ -8,6 +8,7 @@ mod evidence;
 mod import;
 mod incident;
 mod names;
+mod scan;
 mod subject;
 
 pub use case::CaseOpened;
@@ -19,4 +20,8 @@ pub use evidence::Evidence;
 pub use import::{Extracted, IdentifierAssigned, ImportKind, PhotoFacts, SourceImported};
 pub use incident::{Behaviour, Channel, Fear, Incident, IncidentAmended, OccurredAt, Precision, Slii};
 pub use names::Named;
+pub use scan::{
+    IndicatorHit, IndicatorSourceRef, ScanFinding, ScanGap, ScanKind, ScanOutcome, ScanParam, ScanRecorded,
+    ScanSeverity, SeverityCounts,
+};
 pub use subject::{Identifier, Relationship, Subject};

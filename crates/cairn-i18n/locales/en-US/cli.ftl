@@ -120,3 +120,34 @@ pattern-charts-written = { $count } charts written to { $dir }
 error-internal = cairn stopped on an internal error. Nothing was half-written: every change is one transaction. Please report what you were doing (not the case's contents).
 evidence-extracted-inner = Wrote { $name }, found inside evidence { $source }, to { $path } (logged in the source's chain of custody)
 import-photo-none = no photo metadata could be read from this file; it is kept as plain evidence
+
+## Indicator files and device checks
+iocs-imported = Registered indicator file { $name }
+iocs-already = { $name } was already registered; nothing changed
+iocs-counts = { $apps } apps, { $packages } packages, { $domains } domains, { $ips } IP addresses, { $certificates } certificates
+iocs-none = No indicator files are registered. Add them with: cairn iocs import ioc.yaml watchware.yaml
+iocs-col-name = File
+iocs-col-version = Version
+iocs-col-apps = Apps
+iocs-col-packages = Packages
+iocs-col-domains = Domains
+iocs-col-loaded = Registered
+iocs-col-sha256 = SHA-256
+scan-done = Checked { $name } ({ $kind }), kept as evidence { $id }
+scan-kind-pcap = packet capture
+scan-kind-androidqf = AndroidQF acquisition
+scan-kind-bugreport = Android bug report
+scan-indicators-used = Compared against { $count ->
+        [one] one indicator file:
+       *[other] { $count } indicator files:
+    }
+scan-no-indicator-files = No indicator files are registered, so nothing was compared against known monitoring apps. Add them with: cairn iocs import
+scan-severity-high = High concern ({ $count })
+scan-severity-medium = Medium concern ({ $count })
+scan-severity-low = Low concern ({ $count })
+scan-severity-info = For information ({ $count })
+scan-means-label = What it means:
+scan-not-means-label = What it does not mean:
+scan-caution-label = Safety:
+scan-matched-indicator = Matched indicator { $indicator } (listed for { $app })
+scan-gaps-heading = What this check could not examine:

@@ -120,3 +120,34 @@ pattern-charts-written = { $count } gráficos escritos en { $dir }
 error-internal = cairn se detuvo por un error interno. No quedó nada a medio escribir: cada cambio es una transacción. Informe de lo que estaba haciendo (no del contenido del caso).
 evidence-extracted-inner = Se escribió { $name }, hallado dentro de la evidencia { $source }, en { $path } (registrado en la cadena de custodia de la fuente)
 import-photo-none = no se pudieron leer metadatos de foto de este archivo; se guarda como evidencia simple
+
+## Archivos de indicadores y revisiones de dispositivos
+iocs-imported = Se registró el archivo de indicadores { $name }
+iocs-already = { $name } ya estaba registrado; no cambió nada
+iocs-counts = { $apps } aplicaciones, { $packages } paquetes, { $domains } dominios, { $ips } direcciones IP, { $certificates } certificados
+iocs-none = No hay archivos de indicadores registrados. Añádalos con: cairn iocs import ioc.yaml watchware.yaml
+iocs-col-name = Archivo
+iocs-col-version = Versión
+iocs-col-apps = Aplicaciones
+iocs-col-packages = Paquetes
+iocs-col-domains = Dominios
+iocs-col-loaded = Registrado
+iocs-col-sha256 = SHA-256
+scan-done = Se revisó { $name } ({ $kind }), guardado como evidencia { $id }
+scan-kind-pcap = captura de tráfico
+scan-kind-androidqf = adquisición de AndroidQF
+scan-kind-bugreport = informe de errores de Android
+scan-indicators-used = Comparado con { $count ->
+        [one] un archivo de indicadores:
+       *[other] { $count } archivos de indicadores:
+    }
+scan-no-indicator-files = No hay archivos de indicadores registrados, así que no se comparó con aplicaciones de vigilancia conocidas. Añádalos con: cairn iocs import
+scan-severity-high = Preocupación alta ({ $count })
+scan-severity-medium = Preocupación media ({ $count })
+scan-severity-low = Preocupación baja ({ $count })
+scan-severity-info = Para información ({ $count })
+scan-means-label = Qué significa:
+scan-not-means-label = Qué no significa:
+scan-caution-label = Seguridad:
+scan-matched-indicator = Coincide con el indicador { $indicator } (registrado para { $app })
+scan-gaps-heading = Lo que esta revisión no pudo examinar:

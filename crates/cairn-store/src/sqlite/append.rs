@@ -349,6 +349,16 @@ async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result
                 .execute(&mut **tx)
                 .await?;
         }
+        EventBody::ScanRecorded(scan) => {
+            sqlx::query("INSERT INTO scans (case_id, seq, evidence_id, kind, data) VALUES ($1, $2, $3, $4, $5)")
+                .bind(case)
+                .bind(seq)
+                .bind(scan.source.as_str())
+                .bind(scan.kind.name())
+                .bind(json(scan)?)
+                .execute(&mut **tx)
+                .await?;
+        }
         other => {
             return Err(StoreError::Corrupt(format!(
                 "this build cannot project {} events",

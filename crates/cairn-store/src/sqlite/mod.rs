@@ -8,6 +8,7 @@ mod append;
 mod comm_queries;
 mod import;
 mod queries;
+mod scans;
 mod timeline;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         4,
         "communications",
         include_str!("../../migrations/sqlite/0004_communications.sql"),
+    ),
+    (
+        5,
+        "indicators and scans",
+        include_str!("../../migrations/sqlite/0005_indicators.sql"),
     ),
 ];
 

@@ -159,6 +159,18 @@ impl SqliteStore {
 impl Store for SqliteStore {
     type Import = super::SqliteImport;
 
+    async fn add_indicator_source(&self, source: &crate::IndicatorSource) -> Result<bool> {
+        self.insert_indicator_source(source).await
+    }
+
+    async fn indicator_sources(&self) -> Result<Vec<crate::IndicatorSource>> {
+        self.indicator_source_list().await
+    }
+
+    async fn scans(&self, case: &CaseId) -> Result<Vec<crate::ScanRecord>> {
+        self.scans_of(case).await
+    }
+
     async fn begin_import(&self, case: &CaseId, preceding: u64) -> Result<Self::Import> {
         self.start_import(case, preceding).await
     }

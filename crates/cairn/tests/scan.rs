@@ -1,0 +1,185 @@
+//! `cairn iocs` and `cairn scan` against the real stalkerware-indicators
+//! files and `cairn-scan`'s device fixtures.
+
+mod common;
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use cairn_scan::capture::synth::{self, Link, PcapWriter, Transport};
+use common::Env;
+
+/// The shared indicator files, read in place (CC BY 4.0, not copied here).
+fn indicators(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/stalkerware-indicators")
+        .join(name);
+    assert!(path.is_file(), "{} is missing", path.display());
+    path
+}
+
+fn fixture(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../cairn-scan/tests/data")
+        .join(path)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A capture with one DNS question for a TheTruthSpy command server.
+fn capture(out: &Path) {
+    let src: IpAddr = "192.168.1.20".parse().unwrap();
+    let dst: IpAddr = "192.168.1.1".parse().unwrap();
+    let dns = synth::dns_query(0x1234, "media-sync-a.thetruthspy.com");
+    let frame = synth::packet(
+        Link::Ethernet,
+        src,
+        dst,
+        Transport::Udp {
+            sport: 53_000,
+            dport: 53,
+        },
+        &dns,
+    );
+    let mut w = PcapWriter::new(Vec::new(), Link::Ethernet.linktype(), false).unwrap();
+    w.packet(1_780_000_000_000_000_000, &frame).unwrap();
+    std::fs::write(out, w.into_inner()).unwrap();
+}
+
+/// AndroidQF ships zips; evidence is one file, so the fixture folder is zipped.
+fn zip_dir(dir: &Path, out: &Path) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().path()) {
+            if e.is_dir() {
+                stack.push(e);
+                continue;
+            }
+            let rel = e.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            z.start_file(rel, opts).unwrap();
+            z.write_all(&std::fs::read(&e).unwrap()).unwrap();
+        }
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn iocs_import_lists_and_refuses_bad_files() {
+    let env = Env::new();
+    assert!(env.ok(&["iocs", "list"]).contains("No indicator files"));
+
+    let bad = env.path("broken.yaml");
+    std::fs::write(&bad, "- name: X\n  packages: [unclosed\n").unwrap();
+    let ioc = indicators("ioc.yaml");
+    // One bad file in the batch: nothing at all is registered.
+    let err = env.fails(&["iocs", "import", s(&ioc), s(&bad)], 1);
+    assert!(err.contains("broken.yaml"), "{err}");
+    assert!(err.contains("Nothing was registered"), "{err}");
+    assert_eq!(env.json(&["iocs", "list"]), serde_json::json!([]));
+
+    let imported = env.json(&["iocs", "import", s(&ioc), "--version", "a04c5c19"]);
+    assert_eq!(imported[0]["already_registered"], false);
+    assert!(imported[0]["source"]["counts"]["packages"].as_u64().unwrap() > 100);
+    let again = env.json(&["iocs", "import", s(&ioc)]);
+    assert_eq!(again[0]["already_registered"], true);
+
+    let list = env.ok(&["iocs", "list"]);
+    assert!(list.contains("ioc.yaml") && list.contains("a04c5c19"), "{list}");
+    assert!(list.contains("CC BY 4.0"), "{list}");
+}
+
+#[test]
+fn scans_find_planted_indicators_and_verify() {
+    let env = Env::new();
+    let case = env.new_case();
+    env.ok(&[
+        "iocs",
+        "import",
+        s(&indicators("ioc.yaml")),
+        s(&indicators("watchware.yaml")),
+    ]);
+
+    let pcap = env.path("home.pcap");
+    capture(&pcap);
+    let net = env.json(&["scan", "pcap", s(&pcap), "--case", &case]);
+    assert_eq!(net["outcome"], "concerns");
+    assert_eq!(net["indicator_sources"].as_array().unwrap().len(), 2);
+    let f = &net["findings"][0];
+    assert_eq!(f["kind"], "network_stalkerware_server");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["params"]["app"], "TheTruthSpy");
+    assert_eq!(net["evidence"]["original_name"], "home.pcap");
+
+    let qf = env.path("androidqf.zip");
+    zip_dir(&fixture("androidqf/android10"), &qf);
+    let text = env.ok(&["scan", "androidqf", s(&qf), "--case", &case]);
+    assert!(text.contains("High concern"), "{text}");
+    assert!(text.contains("Known stalkerware installed"), "{text}");
+    assert!(text.contains("Do not uninstall it yet"), "{text}");
+    assert!(!text.to_lowercase().contains("clean\n"), "{text}");
+
+    // Spanish, and a second scan of the same file keeps one evidence item.
+    let es = env.ok(&["scan", "androidqf", s(&qf), "--case", &case, "--lang", "es"]);
+    assert!(es.contains("Preocupación alta"), "{es}");
+    assert!(es.contains("Qué no significa:"), "{es}");
+    let evidence = env.json(&["evidence", "list", "--case", &case]);
+    assert_eq!(evidence.as_array().unwrap().len(), 2, "{evidence}");
+
+    let report = env.ok(&["journal", "verify", "--case", &case]);
+    assert!(!report.is_empty());
+}
+
+#[test]
+fn a_scan_with_no_indicators_says_what_it_could_not_check() {
+    let env = Env::new();
+    let case = env.new_case();
+    let pcap = env.path("home.pcap");
+    capture(&pcap);
+    let text = env.ok(&["scan", "pcap", s(&pcap), "--case", &case]);
+    assert!(text.contains("No indicator files are registered"), "{text}");
+    assert!(text.contains("not a clean bill of health"), "{text}");
+    let folder = fixture("androidqf/android10");
+    let err = env.fails(&["scan", "androidqf", s(&folder), "--case", &case], 1);
+    assert!(err.contains("zip"), "{err}");
+}
+
+/// Opens the vault's database below Cairn's own code, as a careless script would.
+async fn raw_pool(env: &Env) -> sqlx::SqlitePool {
+    let dir = cairn_app::VaultDir::new(&env.vault);
+    let master = dir
+        .unlock(&cairn_app::Passphrase::new(common::PASSPHRASE.into()))
+        .unwrap();
+    let store = cairn_store::SqliteStore::open(&dir.database(), &master.database_key(), false)
+        .await
+        .unwrap();
+    store.pool().clone()
+}
+
+#[tokio::test]
+async fn verify_notices_an_edited_scan_projection() {
+    let env = Env::new();
+    let case = env.new_case();
+    env.ok(&["iocs", "import", s(&indicators("ioc.yaml"))]);
+    let pcap = env.path("home.pcap");
+    capture(&pcap);
+    let scan = env.json(&["scan", "pcap", s(&pcap), "--case", &case]);
+    env.ok(&["journal", "verify", "--case", &case]);
+
+    let pool = raw_pool(&env).await;
+    sqlx::query("UPDATE scans SET data = replace(data, '\"severity\":\"high\"', '\"severity\":\"low\"')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let stderr = env.fails(&["journal", "verify", "--case", &case], 3);
+    let seq = scan["seq"].as_u64().unwrap();
+    assert!(
+        stderr.contains("scan") && stderr.contains(&format!("#{seq}")),
+        "{stderr}"
+    );
+}

@@ -168,6 +168,7 @@ impl<S: Store> Vault<S> {
                 source: std::io::Error::other("is a directory, not a file (zip the acquisition first)"),
             });
         }
+        let before = stamp(&file);
         let (set, used) = self.indicator_set().await?;
         let meta = EvidenceMeta {
             name: file_name(path, "scan"),
@@ -187,6 +188,14 @@ impl<S: Store> Vault<S> {
             path: path.to_owned(),
             source: std::io::Error::other(e.to_string()),
         })??;
+        // An Android acquisition is read from its path after hashing: if the
+        // file changed meanwhile, what was analysed is not the evidence.
+        if kind != ScanKind::Pcap && std::fs::File::open(path).ok().and_then(|f| stamp(&f)) != before {
+            return Err(AppError::Scan {
+                file: path.display().to_string(),
+                detail: "the file changed while it was being checked".into(),
+            });
+        }
         let mut settings = BTreeMap::new();
         if kind != ScanKind::Pcap {
             settings.insert("as_of".to_owned(), as_of.to_string());
@@ -235,7 +244,8 @@ struct Analysis {
 /// A capture is read from the *stored* copy, so what is analysed is exactly
 /// what was hashed. An Android acquisition is a zip that needs seeking and
 /// entry lookups by path, which `cairn_scan` does on a file path: it is read
-/// from the original path, just after it was hashed.
+/// from the original path, just after it was hashed (`scan_file` then checks
+/// that its size and modification time did not change).
 fn analyse(
     kind: ScanKind,
     path: &Path,
@@ -347,6 +357,12 @@ fn serde_name<T: Serialize>(value: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => "unknown".into(),
     }
+}
+
+/// Size and modification time, to notice a file rewritten under us.
+fn stamp(file: &std::fs::File) -> Option<(u64, std::time::SystemTime)> {
+    let meta = file.metadata().ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 fn file_name(path: &Path, fallback: &str) -> String {

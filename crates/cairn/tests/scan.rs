@@ -130,8 +130,19 @@ fn scans_find_planted_indicators_and_verify() {
     let evidence = env.json(&["evidence", "list", "--case", &case]);
     assert_eq!(evidence.as_array().unwrap().len(), 2, "{evidence}");
 
+    let dir = fixture("bugreport/android13");
+    let text = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("bugreport-"))
+        .unwrap();
+    let bug = env.json(&["scan", "bugreport", s(&text), "--case", &case]);
+    assert_eq!(bug["kind"], "bugreport");
+    assert!(bug["settings"]["as_of"].is_string(), "{bug}");
+    assert!(bug["counts"]["high"].as_u64().unwrap() >= 1, "{bug}");
+
     let report = env.ok(&["journal", "verify", "--case", &case]);
-    assert!(!report.is_empty());
+    assert!(report.contains("Journal verified"), "{report}");
 }
 
 #[test]

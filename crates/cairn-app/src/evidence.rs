@@ -191,46 +191,13 @@ impl<S: Store> Vault<S> {
         overwrite: bool,
     ) -> Result<(EvidenceRecord, PathBuf)> {
         let record = self.evidence(case, id).await?;
-        let target = if dest.is_dir() {
-            dest.join(safe_file_name(&record.evidence.original_name))
-        } else {
-            dest.to_owned()
-        };
-        if target.exists() && !overwrite {
-            return Err(AppError::File {
-                path: target,
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "already exists (choose another name)",
-                ),
-            });
-        }
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_owned();
         let blobs = self.blobs.clone();
         let sha = record.evidence.sha256;
-        let written = target.clone();
-        tokio::task::spawn_blocking(move || -> Result<()> {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".cairn-extract-")
-                .tempfile_in(&dir)
-                .map_err(AppError::file(&dir))?;
-            blobs.get(&sha, std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut()))?;
-            tmp.as_file().sync_all().map_err(AppError::file(&written))?;
-            tmp.persist(&written).map_err(|e| AppError::File {
-                path: written.clone(),
-                source: e.error,
-            })?;
+        let target = write_out(dest, &record.evidence.original_name, overwrite, move |file| {
+            blobs.get(&sha, std::io::BufWriter::with_capacity(1 << 20, file))?;
             Ok(())
         })
-        .await
-        .map_err(|e| AppError::File {
-            path: target.clone(),
-            source: std::io::Error::other(e.to_string()),
-        })??;
+        .await?;
         let detail = target
             .file_name()
             .map(|n| format!("extracted to a file named {}", n.to_string_lossy()));
@@ -247,9 +214,60 @@ impl<S: Store> Vault<S> {
     }
 }
 
+/// Writes what `fill` puts into a file to `dest` (a file, or a directory to
+/// put it in under `name`), on a blocking thread. The file appears under its
+/// name only once fully written and synced; refuses to replace one unless
+/// `overwrite`.
+pub(crate) async fn write_out(
+    dest: &Path,
+    name: &str,
+    overwrite: bool,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<()> + Send + 'static,
+) -> Result<PathBuf> {
+    let target = if dest.is_dir() {
+        dest.join(safe_file_name(name))
+    } else {
+        dest.to_owned()
+    };
+    if target.exists() && !overwrite {
+        return Err(AppError::File {
+            path: target,
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "already exists (choose another name)",
+            ),
+        });
+    }
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_owned();
+    let written = target.clone();
+    tokio::task::spawn_blocking(move || -> Result<()> {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".cairn-extract-")
+            .tempfile_in(&dir)
+            .map_err(AppError::file(&dir))?;
+        fill(tmp.as_file_mut())?;
+        tmp.as_file().sync_all().map_err(AppError::file(&written))?;
+        tmp.persist(&written).map_err(|e| AppError::File {
+            path: written.clone(),
+            source: e.error,
+        })?;
+        Ok(())
+    })
+    .await
+    .map_err(|e| AppError::File {
+        path: target.clone(),
+        source: std::io::Error::other(e.to_string()),
+    })??;
+    Ok(target)
+}
+
 /// A stored original name may contain path separators (it came from a
 /// person or an import); never let it choose a directory.
-pub(crate) fn safe_file_name(name: &str) -> String {
+fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| if matches!(c, '/' | '\\' | '\0') { '_' } else { c })

@@ -9,6 +9,7 @@
 
 pub mod charts;
 mod errors;
+pub mod pattern;
 mod scan;
 mod tr;
 

@@ -93,6 +93,11 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
 /// A panic must never show a backtrace or its message (which could hold a
 /// case's contents) to a person. Output cut short by a closed pipe (`| head`)
 /// is not an error at all.
+const INTERNAL_ERROR: &str = "cairn stopped on an internal error. Nothing was half-written: every change is one transaction. \
+Please report what you were doing (not the case's contents).\n\
+cairn se detuvo por un error interno. No quedó nada a medio escribir: cada cambio es una transacción. \
+Informe de lo que estaba haciendo (no del contenido del caso).";
+
 fn quiet_panics() {
     std::panic::set_hook(Box::new(|info| {
         let payload = info.payload();
@@ -104,6 +109,8 @@ fn quiet_panics() {
         if message.contains("Broken pipe") {
             std::process::exit(141);
         }
-        eprintln!("{}", t!("error-internal"));
+        // Not looked up in the Fluent files: the panic may have come from
+        // loading them, and a lookup here would then wait on itself forever.
+        eprintln!("{INTERNAL_ERROR}");
     }));
 }

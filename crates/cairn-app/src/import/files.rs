@@ -2,11 +2,13 @@
 //! attachments): written out on request, with the extraction logged in the
 //! chain of custody of the source they came from.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cairn_core::{CaseId, Custody, CustodyAction, EventBody, Hash};
 use cairn_store::{ImportFile, Store};
 
+use crate::evidence::write_out;
 use crate::{AppError, Result, Vault};
 
 impl<S: Store> Vault<S> {
@@ -33,54 +35,21 @@ impl<S: Store> Vault<S> {
             .find(|i| i.seq == file.import_seq)
             .map(|i| i.import.source.clone())
             .ok_or_else(not_here)?;
-        let target = if dest.is_dir() {
-            dest.join(crate::evidence::safe_file_name(&file.name))
-        } else {
-            dest.to_owned()
-        };
-        if target.exists() && !overwrite {
-            return Err(AppError::File {
-                path: target,
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "already exists (choose another name)",
-                ),
-            });
-        }
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_owned();
         let blobs = self.blobs.clone();
-        let (record, written) = (file.clone(), target.clone());
-        tokio::task::spawn_blocking(move || -> Result<()> {
-            use std::io::Write;
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".cairn-extract-")
-                .tempfile_in(&dir)
-                .map_err(AppError::file(&dir))?;
+        let record = file.clone();
+        let target = write_out(dest, &file.name, overwrite, move |out| {
             match (&record.pack, record.pack_offset) {
                 (Some(pack), Some(offset)) => {
                     let bytes = blobs.read_packed(pack, offset, record.size, &record.sha256)?;
-                    tmp.write_all(&bytes).map_err(AppError::file(&written))?;
+                    out.write_all(&bytes).map_err(AppError::file(&record.name))?;
                 }
                 _ => {
-                    blobs.get(&record.sha256, std::io::BufWriter::new(tmp.as_file_mut()))?;
+                    blobs.get(&record.sha256, std::io::BufWriter::new(out))?;
                 }
             }
-            tmp.as_file().sync_all().map_err(AppError::file(&written))?;
-            tmp.persist(&written).map_err(|e| AppError::File {
-                path: written.clone(),
-                source: e.error,
-            })?;
             Ok(())
         })
-        .await
-        .map_err(|e| AppError::File {
-            path: target.clone(),
-            source: std::io::Error::other(e.to_string()),
-        })??;
+        .await?;
         self.append(
             case,
             vec![EventBody::CustodyRecorded(Custody {

@@ -130,10 +130,11 @@ impl<S: Store> Vault<S> {
         }
         let source = existing.as_ref().map(|r| r.evidence.clone()).unwrap_or(evidence);
         let preceding = u64::from(existing.is_none());
-        let (summary, extracted, photo) = self
+        let read = self
             .read_into_case(case, &source, &settings, preceding, progress.clone())
             .await?;
-        let seq = extracted.0;
+        let (summary, session) = (read.summary, read.session);
+        let seq = session.import_seq();
         let import = SourceImported {
             source: source.id.clone(),
             source_sha256: source.sha256,
@@ -141,8 +142,8 @@ impl<S: Store> Vault<S> {
             importer: summary.importer.to_owned(),
             importer_version: summary.importer_version,
             settings: settings_map,
-            extracted: extracted.1,
-            photo,
+            extracted: read.extracted,
+            photo: read.photo,
         };
         let mut events = Vec::new();
         if existing.is_none() {
@@ -152,7 +153,6 @@ impl<S: Store> Vault<S> {
         if let Ok(mut p) = progress.lock() {
             p(Stage::Saving, 0, 0);
         }
-        let session = extracted.2;
         self.finish_import(session, events).await?;
         let import = self
             .store
@@ -216,7 +216,7 @@ impl<S: Store> Vault<S> {
         settings: &ImportSettings,
         preceding: u64,
         progress: Progress,
-    ) -> Result<(Summary, (u64, Extracted, S::Import), Option<PhotoFacts>)> {
+    ) -> Result<ReadBack<S::Import>> {
         let mut session = self.store.begin_import(case, preceding).await?;
         let seq = session.import_seq();
         let known = session.known_files().into_iter().collect();
@@ -281,8 +281,21 @@ impl<S: Store> Vault<S> {
             missing_media: summary.missing_media.len() as u64,
             digest: finished,
         };
-        Ok((summary, (seq, extracted, session), photo))
+        Ok(ReadBack {
+            summary,
+            extracted,
+            photo,
+            session,
+        })
     }
+}
+
+/// What reading a source gave, with the import transaction still open.
+struct ReadBack<I> {
+    summary: Summary,
+    extracted: Extracted,
+    photo: Option<PhotoFacts>,
+    session: I,
 }
 
 /// Whether a body should be put before a person for review: it matched

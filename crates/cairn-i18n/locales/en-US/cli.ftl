@@ -97,27 +97,11 @@ counterpart-assigned = { $counterpart } is now an identifier of subject { $subje
 messages-none = No messages or calls match.
 messages-duration = call of { $seconds } s
 pattern-none = No messages or calls to analyse: import an export first (cairn import).
-pattern-summary = { $contacts } messages and calls with { $parties } people; days and hours in { $zone }
-pattern-span = first contact { $first }, last { $last }
-pattern-sides = { $from } from them, { $to } to them
-pattern-busiest = busiest day { $day }: { $count }
-pattern-after-no-contact = after no contact was asked ({ $since }): { $contacts } contacts from them on { $days ->
-    [one] one day
-   *[other] { $days } days
-}
-pattern-streak = longest run of days with contact: { $days ->
-    [one] one day
-   *[other] { $days } days
-} ({ $start } – { $end })
-pattern-bursts = { $total } bursts; the largest, { $largest } contacts, began { $at }
-pattern-trend = trend { $slope } contacts a week; last 4 weeks { $last }, the 4 before { $previous } (× { $ratio })
-pattern-new-channel = started using { $channel } on { $day }
 pattern-review = { $count ->
     [one] one message matched the review word list: a person should read it (cairn messages --review)
    *[other] { $count } messages matched the review word list: a person should read them (cairn messages --review)
 }
 pattern-charts-written = { $count } charts written to { $dir }
-error-internal = cairn stopped on an internal error. Nothing was half-written: every change is one transaction. Please report what you were doing (not the case's contents).
 evidence-extracted-inner = Wrote { $name }, found inside evidence { $source }, to { $path } (logged in the source's chain of custody)
 import-photo-none = no photo metadata could be read from this file; it is kept as plain evidence
 

@@ -280,3 +280,19 @@ pattern-review-category-intimidation = intimidation
 pattern-review-category-surveillance = surveillance
 pattern-review-category-coercion = coercion or control
 pattern-review-category-self_harm = threat of self-harm
+# Pattern analysis, worded (CLI and web)
+pattern-summary = { $contacts } messages and calls with { $parties } people; days and hours in { $zone }
+pattern-span = first contact { $first }, last { $last }
+pattern-sides = { $from } from them, { $to } to them
+pattern-busiest = busiest day { $day }: { $count }
+pattern-after-no-contact = after no contact was asked ({ $since }): { $contacts } contacts from them on { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+pattern-streak = longest run of days with contact: { $days ->
+    [one] one day
+   *[other] { $days } days
+} ({ $start } – { $end })
+pattern-bursts = { $total } bursts; the largest, { $largest } contacts, began { $at }
+pattern-trend = trend { $slope } contacts a week; last 4 weeks { $last }, the 4 before { $previous } (× { $ratio })
+pattern-new-channel = started using { $channel } on { $day }

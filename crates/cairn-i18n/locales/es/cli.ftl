@@ -97,27 +97,11 @@ counterpart-assigned = { $counterpart } es ahora un identificador de la persona 
 messages-none = Ningún mensaje ni llamada coincide.
 messages-duration = llamada de { $seconds } s
 pattern-none = No hay mensajes ni llamadas que analizar: importe primero una exportación (cairn import).
-pattern-summary = { $contacts } mensajes y llamadas con { $parties } personas; días y horas en { $zone }
-pattern-span = primer contacto { $first }, último { $last }
-pattern-sides = { $from } de la persona, { $to } hacia ella
-pattern-busiest = día con más contactos { $day }: { $count }
-pattern-after-no-contact = después de pedir no contacto ({ $since }): { $contacts } contactos de la persona en { $days ->
-    [one] un día
-   *[other] { $days } días
-}
-pattern-streak = racha más larga de días con contacto: { $days ->
-    [one] un día
-   *[other] { $days } días
-} ({ $start } – { $end })
-pattern-bursts = { $total } ráfagas; la mayor, de { $largest } contactos, empezó el { $at }
-pattern-trend = tendencia { $slope } contactos por semana; últimas 4 semanas { $last }, las 4 anteriores { $previous } (× { $ratio })
-pattern-new-channel = empezó a usar { $channel } el { $day }
 pattern-review = { $count ->
     [one] un mensaje coincidió con la lista de palabras para revisión: una persona debería leerlo (cairn messages --review)
    *[other] { $count } mensajes coincidieron con la lista de palabras para revisión: una persona debería leerlos (cairn messages --review)
 }
 pattern-charts-written = { $count } gráficos escritos en { $dir }
-error-internal = cairn se detuvo por un error interno. No quedó nada a medio escribir: cada cambio es una transacción. Informe de lo que estaba haciendo (no del contenido del caso).
 evidence-extracted-inner = Se escribió { $name }, hallado dentro de la evidencia { $source }, en { $path } (registrado en la cadena de custodia de la fuente)
 import-photo-none = no se pudieron leer metadatos de foto de este archivo; se guarda como evidencia simple
 

@@ -280,3 +280,19 @@ pattern-review-category-intimidation = intimidación
 pattern-review-category-surveillance = vigilancia
 pattern-review-category-coercion = coacción o control
 pattern-review-category-self_harm = amenaza de autolesión
+# Análisis del patrón (CLI y web)
+pattern-summary = { $contacts } mensajes y llamadas con { $parties } personas; días y horas en { $zone }
+pattern-span = primer contacto { $first }, último { $last }
+pattern-sides = { $from } de la persona, { $to } hacia ella
+pattern-busiest = día con más contactos { $day }: { $count }
+pattern-after-no-contact = después de pedir no contacto ({ $since }): { $contacts } contactos de la persona en { $days ->
+    [one] un día
+   *[other] { $days } días
+}
+pattern-streak = racha más larga de días con contacto: { $days ->
+    [one] un día
+   *[other] { $days } días
+} ({ $start } – { $end })
+pattern-bursts = { $total } ráfagas; la mayor, de { $largest } contactos, empezó el { $at }
+pattern-trend = tendencia { $slope } contactos por semana; últimas 4 semanas { $last }, las 4 anteriores { $previous } (× { $ratio })
+pattern-new-channel = empezó a usar { $channel } el { $day }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
-use cairn_app::core::{Named, SubjectId};
+use cairn_app::core::SubjectId;
 use cairn_app::{PatternReport, PatternRequest};
 use clap::Args;
 
@@ -124,93 +124,8 @@ fn print_report(report: &PatternReport) {
         if party.subject.is_some() && !also.is_empty() {
             println!("  {}", also.join(", "));
         }
-        println!(
-            "  {}",
-            t!("pattern-span", first = t.timestamp(p.first), last = t.timestamp(p.last))
-        );
-        println!(
-            "  {}",
-            t!(
-                "pattern-sides",
-                from = u64::from(p.from_them),
-                to = u64::from(p.to_them)
-            )
-        );
-        let channels: Vec<String> = p
-            .by_channel
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {} {}",
-                    t.get(&format!("comm-channel-{}", c.channel.name())),
-                    t.get(&format!("comm-direction-{}", c.direction.name())),
-                    c.count
-                )
-            })
-            .collect();
-        println!("  {}", channels.join(" · "));
-        if let Some(b) = &p.busiest_day {
-            println!(
-                "  {}",
-                t!("pattern-busiest", day = t.date(b.date), count = u64::from(b.count))
-            );
-        }
-        if let Some(nc) = &p.after_no_contact {
-            println!(
-                "  {}",
-                t!(
-                    "pattern-after-no-contact",
-                    since = t.date(nc.since),
-                    contacts = u64::from(nc.contacts),
-                    days = u64::from(nc.days)
-                )
-            );
-        }
-        if let Some(streak) = &p.longest_streak {
-            println!(
-                "  {}",
-                t!(
-                    "pattern-streak",
-                    days = u64::from(streak.days),
-                    start = t.date(streak.start),
-                    end = t.date(streak.end)
-                )
-            );
-        }
-        if let Some(top) = p.bursts.top.first() {
-            println!(
-                "  {}",
-                t!(
-                    "pattern-bursts",
-                    total = u64::from(p.bursts.total),
-                    largest = u64::from(top.count),
-                    at = t.timestamp(top.start)
-                )
-            );
-        }
-        let e = &p.escalation;
-        if let Some(slope) = e.weekly_slope {
-            let ratio = e.ratio.map(|r| format!("{r:.1}")).unwrap_or_else(|| "—".into());
-            println!(
-                "  {}",
-                t!(
-                    "pattern-trend",
-                    slope = format!("{slope:+.1}"),
-                    last = u64::from(e.last_4_weeks),
-                    previous = u64::from(e.previous_4_weeks),
-                    ratio = ratio
-                )
-            );
-        }
-        for nc in &e.new_channels {
-            println!(
-                "  {}",
-                t!(
-                    "pattern-new-channel",
-                    channel = t.get(&format!("comm-channel-{}", nc.channel.name())),
-                    day = t.date(nc.first_day)
-                )
-            );
+        for fact in cairn_i18n::pattern::party_facts(t, p) {
+            println!("  {fact}");
         }
         if p.review > 0 {
             println!("  {}", t!("pattern-review", count = u64::from(p.review)));

@@ -58,6 +58,8 @@ pub enum AppError {
     },
     #[error("cannot check {file}: {detail}")]
     Scan { file: String, detail: String },
+    #[error("cannot typeset the report: {0}")]
+    Report(String),
     #[error("proof: {0}")]
     Proof(#[from] cairn_core::merkle::ProofError),
 }

@@ -5,6 +5,7 @@
 
 mod error;
 mod evidence;
+mod export;
 mod import;
 mod incidents;
 mod journal;
@@ -17,6 +18,7 @@ mod vault_dir;
 
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
+pub use export::{Chart, EvidenceFile, PacketFacts, PacketRequest, PacketSummary, PacketWording};
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
@@ -29,6 +31,7 @@ pub use vault_dir::{PendingKeyFile, VaultDir};
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
 pub use cairn_pattern as analysis;
+pub use cairn_report as report;
 pub use cairn_store::{
     CaseSummary, CommQuery, CommunicationRecord, ContactRow, Counterpart, EvidenceRecord, ImportFile, ImportRecord,
     IncidentRecord, IndicatorSource, ScanRecord, SqliteStore, Store, StoreError, TimelineEntry, TimelineKind,

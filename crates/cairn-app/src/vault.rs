@@ -14,7 +14,7 @@ use crate::{AppError, Result, VaultDir};
 pub struct Vault<S> {
     pub(crate) store: S,
     pub(crate) blobs: Arc<BlobStore>,
-    signing: SigningKey,
+    pub(crate) signing: Arc<SigningKey>,
     verifying: VerifyingKey,
     actor: String,
 }
@@ -24,7 +24,7 @@ impl<S: Store> Vault<S> {
     /// master key unwrapped from `dir`'s key file.
     pub fn new(store: S, dir: &VaultDir, master: &MasterKey, actor: impl Into<String>) -> Result<Self> {
         let blobs = BlobStore::open(dir.root(), master.blob_key())?;
-        let signing = master.signing_key();
+        let signing = Arc::new(master.signing_key());
         let verifying = signing.verifying_key();
         Ok(Self {
             store,

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::canonical::{self, CanonicalError};
 use crate::domain::{
-    CaseOpened, Custody, Evidence, IdentifierAssigned, Incident, IncidentAmended, ScanRecorded, SourceImported, Subject,
+    CaseOpened, Custody, Evidence, Exported, IdentifierAssigned, Incident, IncidentAmended, ScanRecorded,
+    SourceImported, Subject,
 };
 use crate::ids::CaseId;
 use crate::merkle::{self, Hash};
@@ -46,6 +47,7 @@ pub enum EventBody {
     SourceImported(SourceImported),
     IdentifierAssigned(IdentifierAssigned),
     ScanRecorded(ScanRecorded),
+    PacketExported(Exported),
 }
 
 /// The kind of an event without its data, for indexes and summaries.
@@ -61,6 +63,7 @@ pub enum EventKind {
     SourceImported,
     IdentifierAssigned,
     ScanRecorded,
+    PacketExported,
 }
 
 impl EventKind {
@@ -75,6 +78,7 @@ impl EventKind {
             EventKind::SourceImported => "source_imported",
             EventKind::IdentifierAssigned => "identifier_assigned",
             EventKind::ScanRecorded => "scan_recorded",
+            EventKind::PacketExported => "packet_exported",
         }
     }
 }
@@ -91,6 +95,7 @@ impl EventBody {
             EventBody::SourceImported(_) => EventKind::SourceImported,
             EventBody::IdentifierAssigned(_) => EventKind::IdentifierAssigned,
             EventBody::ScanRecorded(_) => EventKind::ScanRecorded,
+            EventBody::PacketExported(_) => EventKind::PacketExported,
         }
     }
 }

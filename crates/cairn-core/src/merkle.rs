@@ -534,5 +534,8 @@ impl CompactTree {
     }
 }
 
+mod levels;
+pub use levels::ProofTree;
+
 #[cfg(test)]
 mod tests;

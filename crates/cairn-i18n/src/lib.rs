@@ -2,13 +2,14 @@
 //!
 //! One set of Fluent files (`locales/<lang>/*.ftl`) serves the command line
 //! and the web app: `common.ftl` (vocabularies, headings, errors), `cli.ftl`,
-//! `help.ftl` (clap help), `web.ftl` and `scan.ftl` (device-check findings,
+//! `help.ftl` (clap help), `web.ftl`, `export.ftl` (court packets) and `scan.ftl` (device-check findings,
 //! kept identical to `cairn-scan`'s own copy; a test compares them). Errors carry data, not prose; this
 //! crate words them, naming the file, field or value at fault.
 #![forbid(unsafe_code)]
 
 pub mod charts;
 mod errors;
+pub mod export;
 pub mod pattern;
 mod scan;
 mod tr;

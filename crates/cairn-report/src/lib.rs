@@ -1,13 +1,16 @@
 //! Cairn reports: what a case looks like on a page and on paper.
 //!
-//! For now one module, [`charts`]: SVG charts of a course of conduct
-//! (per-day bars, a weekday × hour heatmap, a timeline of parties), built
-//! from [`cairn_pattern`]'s analysis. Exports, the PDF (issue 7) and packet
-//! verification will join it here.
+//! - [`charts`]: SVG charts of a course of conduct (per-day bars, a
+//!   weekday × hour heatmap, a timeline of parties), built from
+//!   [`cairn_pattern`]'s analysis.
+//! - [`pdf`]: documents typeset with Typst in memory, data in as JSON.
+//! - [`packet`]: the court packet's layout and formats, a streaming zip
+//!   writer that hashes and signs (SSHSIG), and the offline verifier.
+//! - [`strip`]: picture copies without location and device metadata.
 //!
 //! # Invariants
 //!
-//! - Output is a `String` of SVG that a page with a strict CSP
+//! - Chart output is a `String` of SVG that a page with a strict CSP
 //!   (`default-src 'none'`, `style-src 'self'`, no `unsafe-inline`) can
 //!   inline: presentation attributes only, never a `style` attribute or
 //!   element, no script, no link, no external font or image; the only URL is
@@ -22,9 +25,11 @@
 //!
 //! # What it must not know
 //!
-//! No language (every word, number, date and hour format comes from
-//! [`charts::ChartLabels`]), no I/O, no storage, no time zone (callers format
-//! instants in the survivor's zone themselves).
+//! No language (every word, number, date and hour format comes from the
+//! caller: [`charts::ChartLabels`], the report's `labels`), no storage, no
+//! time zone (callers format instants in the survivor's zone themselves), no
+//! private key (the packet writer asks a closure to sign). The only files it
+//! touches are a packet being verified.
 //!
 //! # Why a hand-written SVG writer
 //!
@@ -42,3 +47,6 @@
 #![forbid(unsafe_code)]
 
 pub mod charts;
+pub mod packet;
+pub mod pdf;
+pub mod strip;

@@ -88,6 +88,11 @@ pub enum Command {
     /// Verify, checkpoint and prove the case journal.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Export a case for a court or an investigator.
+    #[command(subcommand)]
+    Export(crate::commands::export::ExportCommand),
+    /// Check an exported packet offline: hashes, signature, proofs.
+    Verify(crate::commands::verify::VerifyArgs),
 }
 
 /// `--case`, shared by every command that works inside one case.

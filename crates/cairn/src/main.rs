@@ -87,6 +87,8 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Pattern(args) => commands::pattern::run(ctx, args).await,
         Command::Iocs(c) => commands::iocs::run(ctx, c).await,
         Command::Scan(c) => commands::scan::run(ctx, c).await,
+        Command::Export(c) => commands::export::run(ctx, c).await,
+        Command::Verify(args) => commands::verify::run(ctx, args).await,
     }
 }
 

@@ -5,6 +5,7 @@ mod case;
 mod communication;
 mod custody;
 mod evidence;
+mod export;
 mod import;
 mod incident;
 mod names;
@@ -17,6 +18,7 @@ pub use communication::{
 };
 pub use custody::{Custody, CustodyAction};
 pub use evidence::Evidence;
+pub use export::{ExportKind, Exported, Selection, StrippedCopy};
 pub use import::{Extracted, IdentifierAssigned, ImportKind, PhotoFacts, SourceImported};
 pub use incident::{Behaviour, Channel, Fear, Incident, IncidentAmended, OccurredAt, Precision, Slii};
 pub use names::Named;

@@ -359,6 +359,9 @@ async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result
                 .execute(&mut **tx)
                 .await?;
         }
+        // A disclosure changes nothing a projection shows; the journal is
+        // where it is read back from.
+        EventBody::PacketExported(_) => {}
         other => {
             return Err(StoreError::Corrupt(format!(
                 "this build cannot project {} events",

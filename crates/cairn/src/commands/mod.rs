@@ -3,6 +3,7 @@
 pub mod case;
 pub mod counterpart;
 pub mod evidence;
+pub mod export;
 pub mod import;
 pub mod incident;
 pub mod init;
@@ -14,3 +15,4 @@ pub mod pattern;
 pub mod scan;
 pub mod serve;
 pub mod subject;
+pub mod verify;

@@ -1,0 +1,102 @@
+//! Which journal events a disclosure includes. Two passes over the journal,
+//! keeping only ids in memory: incidents name evidence recorded before or
+//! after them, so the evidence set is known only once incidents are.
+
+use std::collections::BTreeSet;
+
+use cairn_core::{Event, EventBody, Evidence, EvidenceId, Incident, IncidentId, Selection, SubjectId};
+use jiff::civil::Date;
+
+#[derive(Default)]
+pub(crate) struct Chosen {
+    pub incidents: BTreeSet<IncidentId>,
+    pub evidence: BTreeSet<EvidenceId>,
+    /// Evidence records in journal order, for the index and the files.
+    pub evidence_records: Vec<Evidence>,
+    /// Current version of each chosen incident, in journal order of first record.
+    pub incident_records: Vec<Incident>,
+    /// Sizes of the checkpoints earlier exports were proven against.
+    pub earlier_exports: Vec<u64>,
+    /// Positions of the included events.
+    pub seqs: Vec<u64>,
+}
+
+fn in_range(selection: &Selection, day: Date) -> bool {
+    selection.from.is_none_or(|f| day >= f) && selection.to.is_none_or(|t| day <= t)
+}
+
+fn subject_chosen(selection: &Selection, subject: Option<&SubjectId>) -> bool {
+    selection.subjects.is_empty() || subject.is_some_and(|s| selection.subjects.contains(s))
+}
+
+/// First pass: decides incidents and evidence.
+pub(crate) fn first_pass(selection: &Selection, events: &[Event], chosen: &mut Chosen) {
+    for event in events {
+        match &event.body {
+            EventBody::IncidentRecorded(incident)
+            | EventBody::IncidentAmended(cairn_core::IncidentAmended { incident, .. }) => {
+                let wanted = if selection.incidents.is_empty() {
+                    in_range(selection, incident.occurred.date) && subject_chosen(selection, incident.subject.as_ref())
+                } else {
+                    selection.incidents.contains(&incident.id)
+                };
+                if wanted {
+                    chosen.incidents.insert(incident.id.clone());
+                    chosen.evidence.extend(incident.evidence.iter().cloned());
+                    match chosen.incident_records.iter_mut().find(|i| i.id == incident.id) {
+                        Some(current) => *current = incident.clone(),
+                        None => chosen.incident_records.push(incident.clone()),
+                    }
+                } else {
+                    chosen.incidents.remove(&incident.id);
+                    chosen.incident_records.retain(|i| i.id != incident.id);
+                }
+            }
+            EventBody::EvidenceAdded(evidence) => {
+                let wanted = if selection.evidence.is_empty() {
+                    selection.incidents.is_empty()
+                        && in_range(selection, evidence.acquired_at.to_zoned(jiff::tz::TimeZone::UTC).date())
+                } else {
+                    selection.evidence.contains(&evidence.id)
+                };
+                if wanted {
+                    chosen.evidence.insert(evidence.id.clone());
+                }
+            }
+            EventBody::PacketExported(_) => chosen.earlier_exports.push(event.seq + 1),
+            _ => {}
+        }
+    }
+}
+
+/// Second pass: every event the chosen things rest on.
+pub(crate) fn second_pass(selection: &Selection, events: &[Event], chosen: &mut Chosen) {
+    for event in events {
+        let include = match &event.body {
+            EventBody::CaseOpened(_) => true,
+            EventBody::SubjectAdded(subject) => subject_chosen(selection, Some(&subject.id)),
+            EventBody::IdentifierAssigned(assigned) => subject_chosen(selection, Some(&assigned.subject)),
+            EventBody::IncidentRecorded(i) => chosen.incidents.contains(&i.id),
+            EventBody::IncidentAmended(a) => chosen.incidents.contains(&a.incident.id),
+            EventBody::EvidenceAdded(e) => {
+                let wanted = chosen.evidence.contains(&e.id);
+                if wanted {
+                    chosen.evidence_records.push(e.clone());
+                }
+                wanted
+            }
+            EventBody::CustodyRecorded(c) => chosen.evidence.contains(&c.evidence),
+            EventBody::SourceImported(i) => chosen.evidence.contains(&i.source),
+            EventBody::ScanRecorded(s) => chosen.evidence.contains(&s.source),
+            // Earlier disclosures name other recipients: proven by
+            // consistency, never shown.
+            EventBody::PacketExported(_) => false,
+            // Kinds added later (assessments, plans) describe the survivor,
+            // not the conduct: out unless asked for by name.
+            _ => selection.assessments,
+        };
+        if include {
+            chosen.seqs.push(event.seq);
+        }
+    }
+}

@@ -36,7 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let (incidents, files, mib): (u64, u64, u64) = (incidents.parse()?, files.parse()?, mib.parse()?);
     let passphrase = std::env::var("CAIRN_PASSPHRASE")?;
-    let vault_dir = VaultDir::new(dir.into());
+    let vault_dir = VaultDir::new(dir.as_str());
     let (pending, master) = vault_dir.begin_init(&Passphrase::new(passphrase), KdfParams::default())?;
     let store = SqliteStore::open(&vault_dir.database(), &master.database_key(), true).await?;
     vault_dir.commit(pending)?;

@@ -265,12 +265,19 @@ pub(crate) async fn write_out(
     Ok(target)
 }
 
-/// A stored original name may contain path separators (it came from a
-/// person or an import); never let it choose a directory.
-fn safe_file_name(name: &str) -> String {
+/// A stored original name may contain path separators or control
+/// characters (it came from a person or an import); never let it choose a
+/// directory or break a line of a manifest.
+pub(crate) fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | '\0') { '_' } else { c })
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     match cleaned.trim_start_matches('.') {
         "" => "evidence".into(),

@@ -24,15 +24,12 @@ use typst_layout::PagedDocument;
 pub enum Template {
     /// The court packet's report.
     CourtReport,
-    /// The protective-order chronology.
-    Chronology,
 }
 
 impl Template {
     fn source(self) -> &'static str {
         match self {
             Template::CourtReport => include_str!("../templates/court_report.typ"),
-            Template::Chronology => include_str!("../templates/chronology.typ"),
         }
     }
 }

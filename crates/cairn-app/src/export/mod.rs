@@ -22,6 +22,7 @@ use cairn_report::packet::{self, OldCheckpoint};
 use cairn_store::{CommQuery, CommunicationRecord, Store};
 use jiff::Timestamp;
 
+use crate::evidence::safe_file_name;
 use crate::pattern::{PatternReport, PatternRequest};
 use crate::{AppError, Result, Vault};
 use select::Chosen;
@@ -110,22 +111,10 @@ fn damaged(e: impl std::fmt::Display) -> AppError {
     AppError::Proof(merkle::ProofError::Malformed(format!("journal event: {e}")))
 }
 
-/// A packet path for an evidence file: its id, then its name made safe.
+/// A packet path for an evidence file: its id, then its name made safe
+/// and short enough for any unzip tool.
 fn evidence_path(evidence: &Evidence) -> String {
-    let name: String = evidence
-        .original_name
-        .chars()
-        .map(|c| {
-            if c == '/' || c == '\\' || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .take(120)
-        .collect();
-    let name = name.trim_start_matches('.').trim();
-    let name = if name.is_empty() { "file" } else { name };
+    let name: String = safe_file_name(&evidence.original_name).chars().take(120).collect();
     format!("{}{}/{}", packet::EVIDENCE_DIR, evidence.id, name)
 }
 
@@ -163,6 +152,9 @@ impl<S: Store> Vault<S> {
                 });
                 continue;
             }
+            // Only the copy's hash is kept: the export event must declare it
+            // before the packet is written, and holding every copy until then
+            // would make memory grow with the evidence. The writer strips again.
             let blobs = self.blobs.clone();
             let (sha, media) = (evidence.sha256, evidence.media_type.clone());
             let copy = tokio::task::spawn_blocking(move || -> Result<Option<Hash>> {

@@ -9,12 +9,10 @@ use crate::ids::{EvidenceId, IncidentId, SubjectId};
 use crate::merkle::Hash;
 
 named_enum!(
-    /// What was exported.
+    /// What was exported. New kinds (chronology, IC3 worksheet) are added
+    /// at the end when they exist.
     ExportKind, "export kind" {
         Packet = "packet",
-        Chronology = "chronology",
-        Ic3Worksheet = "ic3_worksheet",
-        Spreadsheet = "spreadsheet",
     }
 );
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::canonical::{self, CanonicalError};
 use crate::domain::{
-    CaseOpened, Custody, Evidence, IdentifierAssigned, Incident, IncidentAmended, ScanRecorded, SourceImported, Subject,
+    AssessmentRecorded, CaseOpened, Custody, Evidence, IdentifierAssigned, Incident, IncidentAmended, PlanRecorded,
+    ScanRecorded, SourceImported, Subject,
 };
 use crate::ids::CaseId;
 use crate::merkle::{self, Hash};
@@ -46,6 +47,8 @@ pub enum EventBody {
     SourceImported(SourceImported),
     IdentifierAssigned(IdentifierAssigned),
     ScanRecorded(ScanRecorded),
+    AssessmentRecorded(AssessmentRecorded),
+    PlanRecorded(PlanRecorded),
 }
 
 /// The kind of an event without its data, for indexes and summaries.
@@ -61,6 +64,8 @@ pub enum EventKind {
     SourceImported,
     IdentifierAssigned,
     ScanRecorded,
+    AssessmentRecorded,
+    PlanRecorded,
 }
 
 impl EventKind {
@@ -75,6 +80,8 @@ impl EventKind {
             EventKind::SourceImported => "source_imported",
             EventKind::IdentifierAssigned => "identifier_assigned",
             EventKind::ScanRecorded => "scan_recorded",
+            EventKind::AssessmentRecorded => "assessment_recorded",
+            EventKind::PlanRecorded => "plan_recorded",
         }
     }
 }
@@ -91,6 +98,8 @@ impl EventBody {
             EventBody::SourceImported(_) => EventKind::SourceImported,
             EventBody::IdentifierAssigned(_) => EventKind::IdentifierAssigned,
             EventBody::ScanRecorded(_) => EventKind::ScanRecorded,
+            EventBody::AssessmentRecorded(_) => EventKind::AssessmentRecorded,
+            EventBody::PlanRecorded(_) => EventKind::PlanRecorded,
         }
     }
 }

@@ -19,6 +19,12 @@ pub const INSTRUMENTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The shipped safety-plan rules.
+pub const PLAN_RULES: (&str, &str) = ("plan-rules.toml", include_str!("../data/plan-rules.toml"));
+
+/// The shipped national resources.
+pub const RESOURCES: (&str, &str) = ("resources-us.toml", include_str!("../data/resources-us.toml"));
+
 /// Every shipped instrument, parsed. They are checked by tests, so an
 /// error here means a broken build, but it is still returned, not panicked on.
 pub fn instruments() -> Result<Vec<Instrument>, SpecError> {

@@ -91,6 +91,14 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// Refuses a file whose `format` number this build does not read.
+    pub fn check_format(&self, format: &toml::Spanned<i64>, supported: i64) -> Result<(), SpecError> {
+        if *format.get_ref() == supported {
+            return Ok(());
+        }
+        Err(self.at(format.span(), "format", Problem::UnsupportedFormat(*format.get_ref())))
+    }
+
     /// Parses TOML into `T`, naming the line and the field of any error.
     pub fn toml<T: serde::de::DeserializeOwned>(&self) -> Result<T, SpecError> {
         toml::from_str(self.text).map_err(|e| {

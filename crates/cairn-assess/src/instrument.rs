@@ -170,13 +170,7 @@ impl Instrument {
     pub fn parse(file: &str, text: &str) -> Result<Instrument, SpecError> {
         let at = Locator::new(file, text);
         let raw: RawInstrument = at.toml()?;
-        if *raw.format.get_ref() != FORMAT {
-            return Err(at.at(
-                raw.format.span(),
-                "format",
-                Problem::UnsupportedFormat(*raw.format.get_ref()),
-            ));
-        }
+        at.check_format(&raw.format, FORMAT)?;
         for (field, value) in [
             ("id", &raw.id),
             ("version", &raw.version),

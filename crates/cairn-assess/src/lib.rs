@@ -15,7 +15,9 @@ pub mod condition;
 pub mod diff;
 pub mod error;
 pub mod instrument;
-
+pub mod password;
+pub mod plan;
+pub mod resources;
 pub mod scoring;
 pub mod template;
 pub mod text;

@@ -58,6 +58,11 @@ pub enum AppError {
     },
     #[error("cannot check {file}: {detail}")]
     Scan { file: String, detail: String },
+    /// An instrument, answers or plan file (or request) that does not fit.
+    #[error("{0}")]
+    Assessment(#[from] cairn_assess::SpecError),
+    #[error("no instrument {0}")]
+    NoSuchInstrument(String),
     #[error("proof: {0}")]
     Proof(#[from] cairn_core::merkle::ProofError),
 }

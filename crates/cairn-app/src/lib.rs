@@ -3,6 +3,7 @@
 //! backend, this crate never does.
 #![forbid(unsafe_code)]
 
+mod assess;
 mod error;
 mod evidence;
 mod import;
@@ -15,6 +16,7 @@ pub mod synthetic;
 mod vault;
 mod vault_dir;
 
+pub use assess::{PlanRequest, Recorded, instruments, plan_rules};
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
@@ -26,6 +28,7 @@ pub use subjects::SubjectInput;
 pub use vault::Vault;
 pub use vault_dir::{PendingKeyFile, VaultDir};
 
+pub use cairn_assess as assessment;
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
 pub use cairn_pattern as analysis;

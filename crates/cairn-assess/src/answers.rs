@@ -211,7 +211,7 @@ fn expected(found: &Value, what: &str) -> Problem {
 /// A value as the person wrote it, near enough, for an error message.
 fn show(value: &Value) -> String {
     match value {
-        Value::String(s) => format!("{s:?}"),
+        Value::String(s) => s.clone(),
         Value::Integer(n) => n.to_string(),
         Value::Float(f) => f.to_string(),
         Value::Boolean(b) => b.to_string(),

@@ -87,6 +87,9 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Pattern(args) => commands::pattern::run(ctx, args).await,
         Command::Iocs(c) => commands::iocs::run(ctx, c).await,
         Command::Scan(c) => commands::scan::run(ctx, c).await,
+        Command::Assess(c) => commands::assess::run(ctx, c).await,
+        Command::Plan(c) => commands::plan::run(ctx, c).await,
+        Command::Resources(c) => commands::resources::run(ctx, c).await,
     }
 }
 

@@ -359,6 +359,8 @@ async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result
                 .execute(&mut **tx)
                 .await?;
         }
+        // Read straight from the journal (`Store::events_of_kind`).
+        EventBody::AssessmentRecorded(_) | EventBody::PlanRecorded(_) => {}
         other => {
             return Err(StoreError::Corrupt(format!(
                 "this build cannot project {} events",

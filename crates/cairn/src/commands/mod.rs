@@ -1,5 +1,6 @@
 //! One file per subcommand group.
 
+pub mod assess;
 pub mod case;
 pub mod counterpart;
 pub mod evidence;
@@ -11,6 +12,8 @@ pub mod journal;
 pub mod messages;
 pub mod passphrase;
 pub mod pattern;
+pub mod plan;
+pub mod resources;
 pub mod scan;
 pub mod serve;
 pub mod subject;

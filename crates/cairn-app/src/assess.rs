@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use cairn_assess::plan::{Facts, PlanRules};
+use cairn_assess::suggest::{LoggedIncident, Suggestion};
 use cairn_assess::{Answers, Changes, Instrument, OverrideRequest, SpecError};
 use cairn_core::{
     AnswerValue, AssessmentRecorded, CaseId, EventBody, EventKind, PlanChoice, PlanDecision, PlanRecorded, ScanOutcome,
@@ -88,6 +89,24 @@ impl<S: Store> Vault<S> {
             _ => None,
         })
         .await
+    }
+
+    /// What the incident log suggests for an instrument's items, for the
+    /// advocate to confirm; nothing is recorded.
+    pub async fn suggestions(&self, case: &CaseId, instrument: &Instrument) -> Result<Vec<Suggestion>> {
+        self.case(case).await?;
+        let log: Vec<LoggedIncident> = self
+            .store
+            .incidents(case)
+            .await?
+            .into_iter()
+            .map(|r| LoggedIncident {
+                date: r.incident.occurred.date,
+                behaviours: r.incident.behaviours.into_iter().collect(),
+            })
+            .collect();
+        let today = Timestamp::now().to_zoned(jiff::tz::TimeZone::system()).date();
+        Ok(cairn_assess::suggest::suggest(instrument, &log, today))
     }
 
     /// What changed between the last two assessments with each instrument.

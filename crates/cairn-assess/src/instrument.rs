@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::condition::{Condition, RawCondition};
 use crate::error::{Locator, Problem, SpecError};
 use crate::scoring::{RawRule, Rule};
+use crate::suggest::{RawSuggest, SuggestFrom};
 use crate::text::Text;
 
 /// The instrument file format this build reads.
@@ -63,6 +64,8 @@ pub struct Item {
     pub section: String,
     /// Whether the section repeats (one instance per account, device…).
     pub repeated: bool,
+    /// How the incident log can suggest an answer for the advocate to confirm.
+    pub suggest: Option<SuggestFrom>,
 }
 
 /// A sub-form asked again for each thing of a kind.
@@ -153,6 +156,7 @@ struct RawItem {
     #[serde(default)]
     choices: Vec<Choice>,
     show_if: Option<Spanned<RawCondition>>,
+    suggest: Option<RawSuggest>,
 }
 
 /// Ids are ASCII lower case, digits and `_`/`-`: they go into journal
@@ -361,8 +365,22 @@ fn check_sections(at: &Locator<'_>, raw: Vec<Spanned<RawSection>>) -> Result<(Ve
                     return Err(at.at(ispan.clone(), "items.choices.id", Problem::Duplicate(c.id.clone())));
                 }
             }
+            let suggest = match &i.suggest {
+                Some(raw) if i.answer == AnswerKind::YesNo => {
+                    Some(raw.check().map_err(|p| at.at(ispan.clone(), "items.suggest", p))?)
+                }
+                Some(_) => {
+                    let problem = Problem::BadValue {
+                        value: i.answer.name().into(),
+                        expected: "yes_no".into(),
+                    };
+                    return Err(at.at(ispan, "items.suggest", problem));
+                }
+                None => None,
+            };
             ids.push(i.id.clone());
             items.push(Item {
+                suggest,
                 show_if: condition(i.show_if, "items.show_if")?,
                 id: i.id,
                 text: i.text,

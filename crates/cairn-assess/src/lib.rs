@@ -19,6 +19,7 @@ pub mod password;
 pub mod plan;
 pub mod resources;
 pub mod scoring;
+pub mod suggest;
 pub mod template;
 pub mod text;
 

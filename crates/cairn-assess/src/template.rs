@@ -15,7 +15,10 @@ pub struct TemplateWords {
     pub instance: String,
 }
 
-pub fn template(instrument: &Instrument, lang: &str, words: &TemplateWords) -> String {
+/// The answers file for `instrument` in `lang`. `suggested` holds, by item
+/// id, a line saying what the incident log suggests; it is written as a
+/// comment beside the question, never as the answer.
+pub fn template(instrument: &Instrument, lang: &str, words: &TemplateWords, suggested: &[(String, String)]) -> String {
     let mut out = String::new();
     for line in words.header.lines() {
         let _ = writeln!(out, "# {line}");
@@ -31,7 +34,7 @@ pub fn template(instrument: &Instrument, lang: &str, words: &TemplateWords) -> S
         let _ = writeln!(out, "\n# == {} ==", section.title.get(lang));
         for id in &section.items {
             if let Some(item) = instrument.item(id) {
-                write_item(&mut out, item, lang, words);
+                write_item(&mut out, item, lang, words, suggested);
             }
         }
     }
@@ -42,14 +45,14 @@ pub fn template(instrument: &Instrument, lang: &str, words: &TemplateWords) -> S
         let _ = writeln!(out, "[[repeat.{}]]", section.id);
         for id in &section.items {
             if let Some(item) = instrument.item(id) {
-                write_item(&mut out, item, lang, words);
+                write_item(&mut out, item, lang, words, suggested);
             }
         }
     }
     out
 }
 
-fn write_item(out: &mut String, item: &Item, lang: &str, words: &TemplateWords) {
+fn write_item(out: &mut String, item: &Item, lang: &str, words: &TemplateWords, suggested: &[(String, String)]) {
     let _ = writeln!(out);
     for line in wrap(item.text.get(lang)) {
         let _ = writeln!(out, "# {line}");
@@ -79,6 +82,9 @@ fn write_item(out: &mut String, item: &Item, lang: &str, words: &TemplateWords) 
         AnswerKind::Text => "\"…\"".to_owned(),
     };
     let _ = writeln!(out, "# {}: {allowed}", words.allowed);
+    for (_, line) in suggested.iter().filter(|(id, _)| *id == item.id) {
+        let _ = writeln!(out, "# >> {line}");
+    }
     let _ = writeln!(out, "{} = \"\"", item.id);
 }
 

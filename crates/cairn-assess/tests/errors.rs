@@ -76,6 +76,13 @@ fn instrument_errors_name_line_and_field() {
         "missing",
     );
     check("rules_version = \"1\"\n", "", 1, "-", "syntax");
+    check(
+        "suggest = { increasing = true }",
+        "suggest = { behaviours = [\"flying\"] }",
+        line_of("[[sections.items]]\nid = \"violence_increasing\""),
+        "items.suggest",
+        "bad-value",
+    );
 }
 
 #[test]
@@ -143,8 +150,10 @@ fn answers_accept_every_answer_type() {
             allowed: "Respuestas".into(),
             instance: "Una por".into(),
         },
+        &[("strangled".into(), "sugerido".into())],
     );
     assert!(template.contains("¿Cree que la persona podría herirla gravemente o matarla?"));
+    assert!(template.contains("# >> sugerido\nstrangled = \"\""), "{template}");
     // An untouched template is valid and answers nothing.
     assert!(parse_answers(&instrument, "t.toml", &template).unwrap().list.is_empty());
 }

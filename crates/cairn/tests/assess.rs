@@ -294,3 +294,32 @@ fn resources_search_with_local_csv() {
     ]);
     assert!(none.contains("Ningún recurso coincide"), "{none}");
 }
+
+#[test]
+fn template_suggests_answers_from_the_incident_log() {
+    let env = Env::new();
+    let case = env.new_case();
+    env.ok(&[
+        "incident",
+        "add",
+        "--case",
+        &case,
+        "--when",
+        "2026-01-02T22:10",
+        "--channel",
+        "in_person",
+        "--behaviour",
+        "following",
+        "--narrative",
+        "He waited outside work.",
+    ]);
+    let template = env.ok(&["assess", "template", "stalking-risk", "--case", &case]);
+    let suggestion = "# >> Suggested \"yes\": one incident in the log bears on this. Confirm with the survivor before answering.\nfollows = \"\"";
+    assert!(template.contains(suggestion), "{template}");
+    // Only a suggestion: the untouched template still answers nothing.
+    let path = env.path("t.toml");
+    std::fs::write(&path, &template).unwrap();
+    let recorded = take_json(&env, &case, "stalking-risk", &path, &[]);
+    assert_eq!(recorded["answers"], serde_json::json!([]));
+    assert_eq!(recorded["level"], "lower");
+}

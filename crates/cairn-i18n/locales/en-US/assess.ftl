@@ -28,6 +28,13 @@ assess-template-header = Answers file for cairn assess take. Fill in the values 
 assess-template-allowed = Answer
 assess-template-instance = Copy this block once for each
 
+# Suggestions from the incident log, beside a question in the template.
+assess-suggest-behaviours = { $count ->
+    [one] Suggested "yes": one incident in the log bears on this. Confirm with the survivor before answering.
+   *[other] Suggested "yes": { $count } incidents in the log bear on this. Confirm with the survivor before answering.
+}
+assess-suggest-increasing = Suggested "yes": the log has { $recent } incidents in the last 30 days and { $before } in the 30 days before. Confirm with the survivor before answering.
+
 # cairn assess take
 assess-recorded = Recorded { $title } (version { $version }) at journal position { $seq }.
 assess-level = Level: { $level }
@@ -94,6 +101,13 @@ plan-password-score = Strength: { $score } of 4
 plan-password-strong = This would be hard to guess.
 plan-password-weak = This could be guessed. A longer passphrase of unrelated words is stronger.
 
+# Web pages.
+assess-web-heading = Assessments
+assess-web-changes = Since last time
+plan-web-heading = Safety plan
+plan-web-safe-link = Safe copy (no case details, neutral title)
+plan-web-print-hint = Print from the browser; the print leaves out menus and buttons.
+
 # cairn resources
 resource-none = No resource matches.
 resource-phone-label = Call
@@ -130,6 +144,7 @@ help-assess-list = The instruments available
 help-assess-template = Print an answers file to fill in for an instrument
 help-assess-template--id = The instrument id (see cairn assess list)
 help-assess-template--instrument_file = Use an agency's own instrument file instead of a shipped one
+help-assess-template--case = Add suggestions from this case's incident log, for you to confirm
 help-assess-take = Score an answers file and record the result in the case
 help-assess-take--id = The instrument id (see cairn assess list)
 help-assess-take--case = The case id (c-…). CAIRN_CASE also works.

@@ -28,6 +28,13 @@ assess-template-header = Archivo de respuestas para cairn assess take. Escriba l
 assess-template-allowed = Respuesta
 assess-template-instance = Copie este bloque una vez por cada
 
+# Suggestions from the incident log, beside a question in the template.
+assess-suggest-behaviours = { $count ->
+    [one] Se sugiere «yes»: un incidente del registro tiene que ver con esto. Confírmelo con la sobreviviente antes de responder.
+   *[other] Se sugiere «yes»: { $count } incidentes del registro tienen que ver con esto. Confírmelo con la sobreviviente antes de responder.
+}
+assess-suggest-increasing = Se sugiere «yes»: el registro tiene { $recent } incidentes en los últimos 30 días y { $before } en los 30 días anteriores. Confírmelo con la sobreviviente antes de responder.
+
 # cairn assess take
 assess-recorded = Se registró { $title } (versión { $version }) en la posición { $seq } del diario.
 assess-level = Nivel: { $level }
@@ -94,6 +101,13 @@ plan-password-score = Fuerza: { $score } de 4
 plan-password-strong = Sería difícil de adivinar.
 plan-password-weak = Se podría adivinar. Una frase más larga de palabras sin relación es más fuerte.
 
+# Páginas web.
+assess-web-heading = Evaluaciones
+assess-web-changes = Desde la última vez
+plan-web-heading = Plan de seguridad
+plan-web-safe-link = Copia segura (sin datos del caso, título neutro)
+plan-web-print-hint = Imprima desde el navegador; la impresión omite menús y botones.
+
 # cairn resources
 resource-none = Ningún recurso coincide.
 resource-phone-label = Llamar
@@ -130,6 +144,7 @@ help-assess-list = Los instrumentos disponibles
 help-assess-template = Mostrar un archivo de respuestas para rellenar de un instrumento
 help-assess-template--id = El id del instrumento (vea cairn assess list)
 help-assess-template--instrument_file = Usar un archivo de instrumento propio de la agencia en lugar de uno incluido
+help-assess-template--case = Añadir sugerencias del registro de incidentes de este caso, para que usted las confirme
 help-assess-take = Puntuar un archivo de respuestas y registrar el resultado en el caso
 help-assess-take--id = El id del instrumento (vea cairn assess list)
 help-assess-take--case = El id del caso (c-…). También sirve CAIRN_CASE.

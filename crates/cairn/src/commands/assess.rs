@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use cairn_app::assessment::suggest::Basis;
 use cairn_app::assessment::template::{TemplateWords, template};
 use cairn_app::assessment::{Changes, Instrument, OverrideRequest, parse_answers};
 use cairn_app::core::AssessmentRecorded;
@@ -41,6 +42,9 @@ pub struct TemplateArgs {
     /// Use an agency's own instrument file instead of a shipped one.
     #[arg(long, value_name = "FILE")]
     pub instrument_file: Option<PathBuf>,
+    /// Add suggestions from this case's incident log, for you to confirm.
+    #[arg(long, value_name = "CASE")]
+    pub case: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -114,12 +118,35 @@ pub async fn run(ctx: &Context, command: &AssessCommand) -> Result<()> {
                 allowed: t!("assess-template-allowed"),
                 instance: t!("assess-template-instance"),
             };
-            print!("{}", template(&instrument, lang(), &words));
+            let suggested = match &args.case {
+                Some(case) => suggested_lines(ctx, case, &instrument).await?,
+                None => vec![],
+            };
+            print!("{}", template(&instrument, lang(), &words, &suggested));
             Ok(())
         }
         AssessCommand::Take(args) => take(ctx, args).await,
         AssessCommand::History(case) => history(ctx, case).await,
     }
+}
+
+/// The incident log's suggestions, worded for the template's comments.
+async fn suggested_lines(ctx: &Context, case: &str, instrument: &Instrument) -> Result<Vec<(String, String)>> {
+    let vault = ctx.open().await?;
+    let case = parse_case(case)?;
+    let suggestions = vault.suggestions(&case, instrument).await?;
+    Ok(suggestions
+        .into_iter()
+        .map(|s| {
+            let line = match s.basis {
+                Basis::Behaviours { count } => t!("assess-suggest-behaviours", count = count),
+                Basis::Increasing { recent, before } => {
+                    t!("assess-suggest-increasing", recent = recent, before = before)
+                }
+            };
+            (s.item, line)
+        })
+        .collect())
 }
 
 async fn take(ctx: &Context, args: &TakeArgs) -> Result<()> {

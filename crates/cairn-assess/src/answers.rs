@@ -47,6 +47,19 @@ impl Answers {
         }
     }
 
+    /// Whether skip logic asks `item` (in `instance` of a repeated
+    /// sub-form), given the answers so far: for asking one question at a time.
+    pub fn asks(&self, instrument: &Instrument, item: &str, instance: Option<u32>) -> bool {
+        let probe = RecordedAnswer {
+            item: item.to_owned(),
+            instance,
+            value: AnswerValue::Unknown,
+            note: None,
+            source: None,
+        };
+        self.is_shown(instrument, &probe)
+    }
+
     fn is_shown(&self, instrument: &Instrument, answer: &RecordedAnswer) -> bool {
         let Some(item) = instrument.item(&answer.item) else {
             return false;
@@ -223,6 +236,31 @@ fn show(value: &Value) -> String {
 
 fn limit_text(s: &str) -> String {
     s.trim().chars().take(MAX_TEXT).collect()
+}
+
+/// A value typed at a prompt: a number for number items, comma-separated
+/// choices (ids or their 1-based positions) for multiple choice, the text
+/// otherwise. `None` when left empty.
+pub fn read_typed(item: &Item, line: &str) -> Result<Option<AnswerValue>, Problem> {
+    let line = line.trim();
+    let by_position = |s: &str| -> String {
+        match s.trim().parse::<usize>() {
+            Ok(n) if n >= 1 && n <= item.choices.len() => item.choices[n - 1].id.clone(),
+            _ => s.trim().to_owned(),
+        }
+    };
+    let special = ["", "unknown", "declined"].contains(&line.to_lowercase().as_str());
+    let value = match item.answer {
+        _ if special => Value::String(line.to_owned()),
+        AnswerKind::Number => match line.parse::<i64>() {
+            Ok(n) => Value::Integer(n),
+            Err(_) => return Err(expected(&Value::String(line.to_owned()), "a whole number")),
+        },
+        AnswerKind::MultipleChoice => Value::Array(line.split(',').map(|c| Value::String(by_position(c))).collect()),
+        AnswerKind::SingleChoice => Value::String(by_position(line)),
+        _ => Value::String(line.to_owned()),
+    };
+    read_value(item, &value)
 }
 
 /// A value for an item, by its answer kind; `None` when left empty.

@@ -157,3 +157,31 @@ fn answers_accept_every_answer_type() {
     // An untouched template is valid and answers nothing.
     assert!(parse_answers(&instrument, "t.toml", &template).unwrap().list.is_empty());
 }
+
+#[test]
+fn typed_answers_at_a_prompt() {
+    let stalking = bundled::instrument("stalking-risk").unwrap().unwrap();
+    let tech = bundled::instrument("technology-abuse").unwrap().unwrap();
+    let read = |i: &Instrument, item: &str, line: &str| {
+        cairn_assess::answers::read_typed(i.item(item).unwrap(), line).map_err(|p| p.name())
+    };
+    use cairn_core::AnswerValue::*;
+    assert_eq!(read(&stalking, "follows", " Sí "), Ok(Some(Yes)));
+    assert_eq!(read(&stalking, "follows", ""), Ok(None));
+    assert_eq!(read(&stalking, "follows", "declined"), Ok(Some(Declined)));
+    assert_eq!(read(&stalking, "follows", "often"), Err("bad-value"));
+    assert_eq!(read(&stalking, "fear", "9"), Ok(Some(Number(9))));
+    assert_eq!(read(&stalking, "fear", "nine"), Err("bad-value"));
+    assert_eq!(read(&stalking, "frequency", "2"), Ok(Some(Choice("weekly".into()))));
+    assert_eq!(read(&stalking, "frequency", "daily"), Ok(Some(Choice("daily".into()))));
+    assert_eq!(read(&stalking, "frequency", "9"), Err("bad-value"));
+    assert_eq!(
+        read(&tech, "devices_at_home", "1, cameras"),
+        Ok(Some(Choices(vec!["smart_speaker".into(), "cameras".into()])))
+    );
+    // Skip logic, one question at a time.
+    let none = cairn_assess::Answers::default();
+    assert!(none.asks(&tech, "smart_home_controlled", None));
+    let danger = bundled::instrument("danger-screen").unwrap().unwrap();
+    assert!(!none.asks(&danger, "threats_to_children", None));
+}

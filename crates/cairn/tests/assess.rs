@@ -323,3 +323,48 @@ fn template_suggests_answers_from_the_incident_log() {
     assert_eq!(recorded["answers"], serde_json::json!([]));
     assert_eq!(recorded["level"], "lower");
 }
+
+#[test]
+fn take_asks_one_question_at_a_time_without_an_answers_file() {
+    let env = Env::new();
+    let case = env.new_case();
+    // Access: yes, passwords: skipped, then a wrong answer asked again; one
+    // online account with unknown devices; input ends there.
+    let typed = "yes\n\nmaybe\nno\nno\n\n\n\n\n\n\nyes\nmail\nyes\n";
+    let out = env
+        .cmd(&["assess", "take", "technology-abuse", "--case", &case, "--json"])
+        .write_stdin(typed)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("That answer does not fit"), "{stderr}");
+    assert!(stderr.contains("Add one online account? (yes/no)"), "{stderr}");
+    let recorded: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let answers: Vec<(String, Option<u64>)> = recorded["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["item"].as_str().unwrap().to_owned(), a["instance"].as_u64()))
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            ("physical_access".to_owned(), None),
+            ("shared_plan".to_owned(), None),
+            ("knows_unshared_things".to_owned(), None),
+            ("account".to_owned(), Some(0)),
+            ("unknown_devices".to_owned(), Some(0)),
+        ]
+    );
+    assert_eq!(recorded["level"], "concerns");
+    // Nothing typed at all records nothing.
+    let err = env
+        .cmd(&["assess", "take", "danger-screen", "--case", &case])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&err.stderr).contains("no answers were given"));
+    assert_eq!(history_len(&env, &case), 1);
+}

@@ -61,6 +61,14 @@ assess-answer-no = no
 assess-answer-unknown = unknown
 assess-answer-declined = declined to answer
 
+# cairn assess take without an answers file: one question at a time.
+assess-prompt-intro = Press Enter to skip a question. You can also answer "unknown" or "declined".
+assess-prompt-yes-no = Answer yes, no, unknown or declined.
+assess-prompt-several = Several answers: separate them with commas (e.g. 1, 3).
+assess-prompt-add-instance = Add one { $noun }? (yes/no)
+assess-prompt-invalid = That answer does not fit; expected { $expected }. Try again, or press Enter to skip.
+assess-prompt-nothing = no answers were given, so nothing was recorded
+
 # cairn assess history
 assess-history-empty = No assessments in this case yet.
 assess-history-override = (raised by a professional)
@@ -148,7 +156,7 @@ help-assess-template--case = Add suggestions from this case's incident log, for 
 help-assess-take = Score an answers file and record the result in the case
 help-assess-take--id = The instrument id (see cairn assess list)
 help-assess-take--case = The case id (c-…). CAIRN_CASE also works.
-help-assess-take--answers = The answers file (make one with cairn assess template)
+help-assess-take--answers = The answers file (make one with cairn assess template); without it the questions are asked one at a time
 help-assess-take--raise_to = A professional override: raise the level to this one (needs --reason)
 help-assess-take--reason = Why the level is raised; kept in the journal
 help-assess-take--instrument_file = Use an agency's own instrument file instead of a shipped one

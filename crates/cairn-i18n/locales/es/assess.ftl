@@ -61,6 +61,14 @@ assess-answer-no = no
 assess-answer-unknown = no se sabe
 assess-answer-declined = prefirió no responder
 
+# cairn assess take sin archivo de respuestas: una pregunta a la vez.
+assess-prompt-intro = Pulse Intro para saltar una pregunta. También puede responder "unknown" (no se sabe) o "declined" (prefiere no responder).
+assess-prompt-yes-no = Responda yes (sí), no, unknown o declined.
+assess-prompt-several = Varias respuestas: sepárelas con comas (p. ej., 1, 3).
+assess-prompt-add-instance = ¿Añadir { $noun }? (sí/no)
+assess-prompt-invalid = Esa respuesta no es válida; se esperaba { $expected }. Inténtelo de nuevo o pulse Intro para saltarla.
+assess-prompt-nothing = no se dio ninguna respuesta, así que no se registró nada
+
 # cairn assess history
 assess-history-empty = Todavía no hay evaluaciones en este caso.
 assess-history-override = (subido por decisión profesional)
@@ -148,7 +156,7 @@ help-assess-template--case = Añadir sugerencias del registro de incidentes de e
 help-assess-take = Puntuar un archivo de respuestas y registrar el resultado en el caso
 help-assess-take--id = El id del instrumento (vea cairn assess list)
 help-assess-take--case = El id del caso (c-…). También sirve CAIRN_CASE.
-help-assess-take--answers = El archivo de respuestas (créelo con cairn assess template)
+help-assess-take--answers = El archivo de respuestas (créelo con cairn assess template); sin él, las preguntas se hacen una a una
 help-assess-take--raise_to = Decisión profesional: subir el nivel a este (requiere --reason)
 help-assess-take--reason = Por qué se sube el nivel; queda en el diario
 help-assess-take--instrument_file = Usar un archivo de instrumento propio de la agencia en lugar de uno incluido

@@ -54,9 +54,9 @@ pub struct TakeArgs {
     pub id: String,
     #[command(flatten)]
     pub case: CaseArg,
-    /// The answers file (make one with cairn assess template).
+    /// The answers file (make one with cairn assess template); without it the questions are asked one at a time.
     #[arg(long, value_name = "FILE")]
-    pub answers: PathBuf,
+    pub answers: Option<PathBuf>,
     /// A professional override: raise the level to this one (needs --reason).
     #[arg(long, value_name = "LEVEL", requires = "reason")]
     pub raise_to: Option<String>,
@@ -151,8 +151,16 @@ async fn suggested_lines(ctx: &Context, case: &str, instrument: &Instrument) -> 
 
 async fn take(ctx: &Context, args: &TakeArgs) -> Result<()> {
     let instrument = find(instruments(args.instrument_file.as_deref())?, &args.id)?;
-    let text = read_text(&args.answers)?;
-    let answers = parse_answers(&instrument, &args.answers.display().to_string(), &text).map_err(AppError::from)?;
+    let answers = match &args.answers {
+        Some(path) => {
+            let text = read_text(path)?;
+            parse_answers(&instrument, &path.display().to_string(), &text).map_err(AppError::from)?
+        }
+        None => {
+            let stdin = std::io::stdin();
+            crate::commands::assess_prompt::interview(&instrument, &mut stdin.lock(), &mut std::io::stderr())?
+        }
+    };
     let skipped = answers.skipped.len();
     let raise = args.raise_to.as_ref().map(|level| OverrideRequest {
         level: level.clone(),

@@ -1,6 +1,7 @@
 //! One file per subcommand group.
 
 pub mod assess;
+pub mod assess_prompt;
 pub mod case;
 pub mod counterpart;
 pub mod evidence;

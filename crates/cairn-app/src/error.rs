@@ -60,6 +60,11 @@ pub enum AppError {
     Scan { file: String, detail: String },
     #[error("cannot typeset the report: {0}")]
     Report(String),
+    /// An instrument, answers or plan file (or request) that does not fit.
+    #[error("{0}")]
+    Assessment(#[from] cairn_assess::SpecError),
+    #[error("no instrument {0}")]
+    NoSuchInstrument(String),
     #[error("proof: {0}")]
     Proof(#[from] cairn_core::merkle::ProofError),
 }

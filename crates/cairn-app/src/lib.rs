@@ -3,6 +3,7 @@
 //! backend, this crate never does.
 #![forbid(unsafe_code)]
 
+mod assess;
 mod error;
 mod evidence;
 mod export;
@@ -16,6 +17,7 @@ pub mod synthetic;
 mod vault;
 mod vault_dir;
 
+pub use assess::{PlanRequest, Recorded, instruments, plan_rules};
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use export::{Chart, EvidenceFile, PacketFacts, PacketRequest, PacketSummary, PacketWording};
@@ -28,6 +30,7 @@ pub use subjects::SubjectInput;
 pub use vault::Vault;
 pub use vault_dir::{PendingKeyFile, VaultDir};
 
+pub use cairn_assess as assessment;
 pub use cairn_core as core;
 pub use cairn_crypto::{KdfParams, Passphrase, ct_eq};
 pub use cairn_pattern as analysis;

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::canonical::{self, CanonicalError};
 use crate::domain::{
-    CaseOpened, Custody, Evidence, Exported, IdentifierAssigned, Incident, IncidentAmended, ScanRecorded,
-    SourceImported, Subject,
+    AssessmentRecorded, CaseOpened, Custody, Evidence, Exported, IdentifierAssigned, Incident, IncidentAmended,
+    PlanRecorded, ScanRecorded, SourceImported, Subject,
 };
 use crate::ids::CaseId;
 use crate::merkle::{self, Hash};
@@ -48,6 +48,8 @@ pub enum EventBody {
     IdentifierAssigned(IdentifierAssigned),
     ScanRecorded(ScanRecorded),
     PacketExported(Exported),
+    AssessmentRecorded(AssessmentRecorded),
+    PlanRecorded(PlanRecorded),
 }
 
 /// The kind of an event without its data, for indexes and summaries.
@@ -64,6 +66,8 @@ pub enum EventKind {
     IdentifierAssigned,
     ScanRecorded,
     PacketExported,
+    AssessmentRecorded,
+    PlanRecorded,
 }
 
 impl EventKind {
@@ -79,6 +83,8 @@ impl EventKind {
             EventKind::IdentifierAssigned => "identifier_assigned",
             EventKind::ScanRecorded => "scan_recorded",
             EventKind::PacketExported => "packet_exported",
+            EventKind::AssessmentRecorded => "assessment_recorded",
+            EventKind::PlanRecorded => "plan_recorded",
         }
     }
 }
@@ -96,6 +102,8 @@ impl EventBody {
             EventBody::IdentifierAssigned(_) => EventKind::IdentifierAssigned,
             EventBody::ScanRecorded(_) => EventKind::ScanRecorded,
             EventBody::PacketExported(_) => EventKind::PacketExported,
+            EventBody::AssessmentRecorded(_) => EventKind::AssessmentRecorded,
+            EventBody::PlanRecorded(_) => EventKind::PlanRecorded,
         }
     }
 }

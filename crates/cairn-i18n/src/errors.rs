@@ -108,6 +108,8 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
             ],
         ),
         AppError::Scan { file, detail } => t.with("error-scan", &[("file", text(file)), ("detail", text(detail))]),
+        AppError::Assessment(spec) => crate::describe_spec_error(t, spec),
+        AppError::NoSuchInstrument(id) => t.with("assess-no-such-instrument", &[("id", text(id))]),
         other => other.to_string(),
     }
 }

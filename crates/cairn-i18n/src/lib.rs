@@ -2,11 +2,13 @@
 //!
 //! One set of Fluent files (`locales/<lang>/*.ftl`) serves the command line
 //! and the web app: `common.ftl` (vocabularies, headings, errors), `cli.ftl`,
-//! `help.ftl` (clap help), `web.ftl`, `export.ftl` (court packets) and `scan.ftl` (device-check findings,
+//! `help.ftl` (clap help), `web.ftl`, `export.ftl` (court packets), `assess.ftl` (assessments, plans,
+//! resources) and `scan.ftl` (device-check findings,
 //! kept identical to `cairn-scan`'s own copy; a test compares them). Errors carry data, not prose; this
 //! crate words them, naming the file, field or value at fault.
 #![forbid(unsafe_code)]
 
+mod assess;
 pub mod charts;
 mod errors;
 pub mod export;
@@ -14,6 +16,7 @@ pub mod pattern;
 mod scan;
 mod tr;
 
+pub use assess::{describe_answer, describe_spec_error};
 pub use errors::{
     describe_app_error, describe_id, describe_import_error, describe_invalid, describe_problem, describe_skip_reason,
 };

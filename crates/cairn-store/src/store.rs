@@ -1,6 +1,6 @@
 use std::future::Future;
 
-use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EvidenceId, Hash, IncidentId, Subject};
+use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EventKind, EvidenceId, Hash, IncidentId, Subject};
 
 use crate::Result;
 use crate::comms::{
@@ -113,6 +113,10 @@ pub trait Store: Send + Sync + 'static {
     fn indicator_sources(&self) -> impl Future<Output = Result<Vec<IndicatorSource>>> + Send;
     /// Checks recorded in the case, oldest first.
     fn scans(&self, case: &CaseId) -> impl Future<Output = Result<Vec<ScanRecord>>> + Send;
+    /// Every event of one kind in the case, oldest first. For kinds that are
+    /// few per case and read whole (assessments, plans), the journal is
+    /// their only record: no projection can disagree with it.
+    fn events_of_kind(&self, case: &CaseId, kind: EventKind) -> impl Future<Output = Result<Vec<Event>>> + Send;
 }
 
 /// An import holding the write lock: communications and files go in as they

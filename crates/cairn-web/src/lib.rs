@@ -22,7 +22,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use pages::{auth, case, cases, counterparts, evidence, import, incidents, journal, messages, pattern, subjects};
+use pages::{auth, case, cases, counterparts, evidence, import, incidents, journal, messages, pattern, plan, subjects};
 
 pub use state::{AppState, ServeConfig};
 
@@ -83,6 +83,8 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/import/progress", get(import::progress))
         .route("/cases/{case}/messages", get(messages::list))
         .route("/cases/{case}/pattern", get(pattern::show))
+        .route("/cases/{case}/assessments", get(plan::assessments))
+        .route("/cases/{case}/plan", get(plan::plan))
         .route("/cases/{case}/counterparts", get(counterparts::list))
         .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
         .route("/cases/{case}/journal", get(journal::show))

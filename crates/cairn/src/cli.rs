@@ -85,6 +85,15 @@ pub enum Command {
     /// Check a capture or an Android acquisition for signs of monitoring.
     #[command(subcommand)]
     Scan(crate::commands::scan::ScanCommand),
+    /// Assessments: danger, stalking, trafficking and technology abuse.
+    #[command(subcommand)]
+    Assess(crate::commands::assess::AssessCommand),
+    /// The survivor's safety plan.
+    #[command(subcommand)]
+    Plan(crate::commands::plan::PlanCommand),
+    /// Hotlines and local services.
+    #[command(subcommand)]
+    Resources(crate::commands::resources::ResourcesCommand),
     /// Verify, checkpoint and prove the case journal.
     #[command(subcommand)]
     Journal(JournalCommand),

@@ -89,6 +89,9 @@ async fn run(ctx: &Context, command: &Command) -> anyhow::Result<()> {
         Command::Scan(c) => commands::scan::run(ctx, c).await,
         Command::Export(c) => commands::export::run(ctx, c).await,
         Command::Verify(args) => commands::verify::run(ctx, args).await,
+        Command::Assess(c) => commands::assess::run(ctx, c).await,
+        Command::Plan(c) => commands::plan::run(ctx, c).await,
+        Command::Resources(c) => commands::resources::run(ctx, c).await,
     }
 }
 

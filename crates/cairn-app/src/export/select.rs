@@ -91,9 +91,11 @@ pub(crate) fn second_pass(selection: &Selection, events: &[Event], chosen: &mut 
             // Earlier disclosures name other recipients: proven by
             // consistency, never shown.
             EventBody::PacketExported(_) => false,
-            // Kinds added later (assessments, plans) describe the survivor,
-            // not the conduct: out unless asked for by name.
-            _ => selection.assessments,
+            // Assessments and plans describe the survivor, not the conduct:
+            // out unless asked for by name.
+            EventBody::AssessmentRecorded(_) | EventBody::PlanRecorded(_) => selection.assessments,
+            // Kinds added later stay out until someone decides who may see them.
+            _ => false,
         };
         if include {
             chosen.seqs.push(event.seq);

@@ -1,6 +1,7 @@
 //! The things a case is made of. Each type here is a value carried by a
 //! journal event; the current state of a case is a projection of those events.
 
+mod assessment;
 mod case;
 mod communication;
 mod custody;
@@ -12,6 +13,10 @@ mod names;
 mod scan;
 mod subject;
 
+pub use assessment::{
+    AnswerValue, AssessmentRecorded, InformationSource, LevelOverride, PlanChoice, PlanDecision, PlanRecorded,
+    RecordedAnswer,
+};
 pub use case::CaseOpened;
 pub use communication::{
     AttachmentRef, CommChannel, CommFlag, Communication, Delivery, Direction, DkimSignature, EmailDetails, SourceRef,

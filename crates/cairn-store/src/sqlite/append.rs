@@ -362,6 +362,8 @@ async fn project(tx: &mut Transaction<'static, Sqlite>, event: &Event) -> Result
         // A disclosure changes nothing a projection shows; the journal is
         // where it is read back from.
         EventBody::PacketExported(_) => {}
+        // Read straight from the journal (`Store::events_of_kind`).
+        EventBody::AssessmentRecorded(_) | EventBody::PlanRecorded(_) => {}
         other => {
             return Err(StoreError::Corrupt(format!(
                 "this build cannot project {} events",

@@ -1,7 +1,7 @@
 //! Reads, and the `Store` implementation that ties them to `append`.
 
 use cairn_core::{
-    CaseId, Checkpoint, CheckpointBody, CustodyAction, Event, EvidenceId, Hash, IncidentId, Named, Subject,
+    CaseId, Checkpoint, CheckpointBody, CustodyAction, Event, EventKind, EvidenceId, Hash, IncidentId, Named, Subject,
 };
 use jiff::Timestamp;
 use sqlx::Row;
@@ -280,6 +280,18 @@ impl Store for SqliteStore {
             .as_ref()
             .map(incident_record)
             .transpose()
+    }
+
+    async fn events_of_kind(&self, case: &CaseId, kind: EventKind) -> Result<Vec<Event>> {
+        let rows: Vec<(Vec<u8>,)> =
+            sqlx::query_as("SELECT body FROM events WHERE case_id = $1 AND kind = $2 ORDER BY seq")
+                .bind(case.as_str())
+                .bind(kind.name())
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|(body,)| Event::decode(body).map_err(|e| corrupt(kind.name())(e.to_string())))
+            .collect()
     }
 
     async fn incident_history(&self, case: &CaseId, id: &IncidentId) -> Result<Vec<Event>> {

@@ -73,18 +73,7 @@ pub fn weaknesses(t: Tr, passphrase: &str) -> Vec<String> {
 
 /// zxcvbn's feedback enums in kebab case, for Fluent ids (`StraightRowsOfKeysAreEasyToGuess` → `straight-rows-of-keys-are-easy-to-guess`).
 fn zxcvbn_key(variant: &str) -> String {
-    let mut key = String::new();
-    for (i, c) in variant.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                key.push('-');
-            }
-            key.push(c.to_ascii_lowercase());
-        } else {
-            key.push(c);
-        }
-    }
-    key
+    cairn_app::assessment::password::feedback_name(variant)
 }
 
 pub async fn setup(State(state): State<AppState>, CurrentSession(session): CurrentSession, form: FormData) -> Response {

@@ -11,6 +11,7 @@ pub mod incidents;
 pub mod journal;
 pub mod messages;
 pub mod pattern;
+pub mod plan;
 pub mod subjects;
 
 use axum::http::StatusCode;

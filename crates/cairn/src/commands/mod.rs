@@ -1,5 +1,7 @@
 //! One file per subcommand group.
 
+pub mod assess;
+pub mod assess_prompt;
 pub mod case;
 pub mod counterpart;
 pub mod evidence;
@@ -12,6 +14,8 @@ pub mod journal;
 pub mod messages;
 pub mod passphrase;
 pub mod pattern;
+pub mod plan;
+pub mod resources;
 pub mod scan;
 pub mod serve;
 pub mod subject;

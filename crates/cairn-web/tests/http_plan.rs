@@ -1,0 +1,78 @@
+//! The assessments page and the printable safety plan, full and safe copy.
+
+mod common;
+
+use std::time::Duration;
+
+use cairn_app::PlanRequest;
+use cairn_app::assessment::parse_answers;
+use cairn_app::core::{CaseId, PlanDecision};
+use cairn_i18n::Lang;
+use common::*;
+
+#[tokio::test]
+async fn assessments_and_printable_plan() {
+    let (mut c, state) = Client::with_idle(Duration::from_secs(900));
+    c.setup().await;
+    let case = c.new_case("Maria R.").await;
+    let empty = c.get(&format!("/cases/{case}/plan")).await;
+    assert!(
+        empty.body.contains("There is no safety plan in this case yet"),
+        "{}",
+        empty.body
+    );
+
+    // Record an assessment and a plan through the same use cases the CLI uses.
+    let id = c.cookie.as_deref().and_then(|v| v.strip_prefix("cairn_session="));
+    let (session, _) = state.session(id, Lang::En);
+    let vault = state.vault_for(&session).await.expect("unlocked");
+    let case_id: CaseId = case.parse().unwrap();
+    let instruments = cairn_app::instruments(&[]).unwrap();
+    let tech = instruments.iter().find(|i| i.id == "technology-abuse").unwrap();
+    let answers = parse_answers(
+        tech,
+        "a.toml",
+        "instrument = 'technology-abuse'\nversion = '1.0'\n[answers]\nphysical_access = 'yes'",
+    )
+    .unwrap();
+    vault.take_assessment(&case_id, tech, answers, None).await.unwrap();
+    let request = PlanRequest {
+        priorities: vec!["privacy".into()],
+        decisions: [
+            ("check_devices".to_owned(), PlanDecision::Adopted),
+            ("social_privacy".to_owned(), PlanDecision::Declined),
+        ]
+        .into(),
+        notes: Default::default(),
+    };
+    vault.build_plan(&case_id, &instruments, &request).await.unwrap();
+
+    let history = c.get(&format!("/cases/{case}/assessments")).await;
+    assert!(
+        history.body.contains("Technology abuse (conversation guide)") && history.body.contains("Technology concerns"),
+        "{}",
+        history.body
+    );
+    assert_security_headers(&history);
+
+    let full = c.get(&format!("/cases/{case}/plan")).await;
+    assert!(full.body.contains("Safety plan, version 1"), "{}", full.body);
+    assert!(full.body.contains("Maria R."), "the full plan names the case");
+    assert!(full.body.contains("Removing monitoring software can alert the abuser"));
+    assert!(full.body.contains("Review privacy settings on social media"));
+    assert!(!full.body.contains("style="), "no inline styles under the CSP");
+
+    let safe = c.get(&format!("/cases/{case}/plan?safe=1")).await;
+    assert!(safe.body.contains("<title>Notes · Cairn</title>"), "{}", safe.body);
+    assert!(
+        !safe.body.contains("Maria R.") && !safe.body.contains(&case),
+        "a safe copy carries no case details: {}",
+        safe.body
+    );
+    assert!(!safe.body.contains("Safety plan, version"), "{}", safe.body);
+    assert!(
+        !safe.body.contains("Review privacy settings on social media"),
+        "declined options stay out"
+    );
+    assert!(safe.body.contains("Check devices for monitoring"));
+}

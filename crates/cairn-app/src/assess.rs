@@ -192,7 +192,7 @@ impl<S: Store> Vault<S> {
     }
 
     /// Every event of one kind, with its position, time and author.
-    async fn recorded<T>(
+    pub(crate) async fn recorded<T>(
         &self,
         case: &CaseId,
         kind: EventKind,

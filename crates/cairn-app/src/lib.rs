@@ -20,7 +20,10 @@ mod vault_dir;
 pub use assess::{PlanRequest, Recorded, instruments, plan_rules};
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
-pub use export::{Chart, EvidenceFile, PacketFacts, PacketRequest, PacketSummary, PacketWording};
+pub use export::{
+    CaseExtract, Chart, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders, EvidenceFile,
+    PacketFacts, PacketRequest, PacketSummary, PacketWording,
+};
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};

@@ -10,6 +10,7 @@
 
 mod assess;
 pub mod charts;
+mod documents;
 mod errors;
 pub mod export;
 pub mod pattern;

@@ -7,6 +7,7 @@
 //! - [`packet`]: the court packet's layout and formats, a streaming zip
 //!   writer that hashes and signs (SSHSIG), and the offline verifier.
 //! - [`strip`]: picture copies without location and device metadata.
+//! - [`table`]: CSV for spreadsheets, with formula-looking cells made text.
 //!
 //! # Invariants
 //!
@@ -50,3 +51,4 @@ pub mod charts;
 pub mod packet;
 pub mod pdf;
 pub mod strip;
+pub mod table;

@@ -24,12 +24,15 @@ use typst_layout::PagedDocument;
 pub enum Template {
     /// The court packet's report.
     CourtReport,
+    /// A protective-order chronology: numbered incidents and their evidence.
+    Chronology,
 }
 
 impl Template {
     fn source(self) -> &'static str {
         match self {
             Template::CourtReport => include_str!("../templates/court_report.typ"),
+            Template::Chronology => include_str!("../templates/chronology.typ"),
         }
     }
 }

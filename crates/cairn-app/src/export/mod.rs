@@ -7,8 +7,12 @@
 //! The export is itself a journal event, appended before the packet is
 //! written so the packet proves its own disclosure record.
 
+mod documents;
+mod rows;
 mod select;
 mod write;
+
+pub use documents::{CaseExtract, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -119,6 +123,16 @@ fn evidence_path(evidence: &Evidence) -> String {
 }
 
 impl<S: Store> Vault<S> {
+    /// Every disclosure of a case, oldest first: what left the vault, when,
+    /// by whom and for whom.
+    pub async fn disclosures(&self, case: &CaseId) -> Result<Vec<crate::Recorded<Exported>>> {
+        self.recorded(case, cairn_core::EventKind::PacketExported, |body| match body {
+            EventBody::PacketExported(exported) => Some(exported),
+            _ => None,
+        })
+        .await
+    }
+
     /// Every event of a case, decoded, page by page.
     async fn each_event(&self, case: &CaseId, mut visit: impl FnMut(&[Event])) -> Result<()> {
         let size = self.store.journal_size(case).await?;

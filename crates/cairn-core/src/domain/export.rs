@@ -9,10 +9,14 @@ use crate::ids::{EvidenceId, IncidentId, SubjectId};
 use crate::merkle::Hash;
 
 named_enum!(
-    /// What was exported. New kinds (chronology, IC3 worksheet) are added
-    /// at the end when they exist.
+    /// What was exported. New kinds are added at the end.
     ExportKind, "export kind" {
         Packet = "packet",
+        ChronologyPdf = "chronology_pdf",
+        ChronologyCsv = "chronology_csv",
+        IncidentsCsv = "incidents_csv",
+        MessagesCsv = "messages_csv",
+        Ic3Worksheet = "ic3_worksheet",
     }
 );
 

@@ -95,3 +95,101 @@ verify-fingerprint = manifest.json: the checkpoint fingerprint does not match pr
 verify-report-fingerprint = report.pdf does not carry the checkpoint fingerprint
 verify-evidence = { $path }: { $detail }
 verify-other = another problem was found
+
+## Chronology, CSV tables and the IC3 worksheet (`cairn export chronology|incidents|messages|ic3`)
+
+chronology-title = Chronology of incidents
+chronology-label-prepared-at = Prepared
+chronology-label-prepared-by = Prepared by
+chronology-none = No incident matches this selection.
+chronology-note-counts = { $incidents ->
+    [one] One incident
+   *[other] { $incidents } incidents
+}, numbered in the order they happened, and { $evidence ->
+    [one] one evidence item
+   *[other] { $evidence } evidence items
+} that support them.
+chronology-note-proof = Each incident and evidence item is part of the case journal at the checkpoint shown in the header. A court packet exported from the same case proves it, and the evidence index lists the SHA-256 of each original file.
+export-col-number = No.
+export-col-date = Date
+export-col-time = Time
+export-col-precision = Time is
+export-col-channel = Channel
+export-col-behaviours = Behaviours
+export-col-subject = Subject
+export-col-narrative = What happened
+export-col-evidence = Evidence
+export-col-evidence-sha256 = Evidence SHA-256
+export-col-incident = Incident id
+export-col-categories = Categories
+export-col-location = Location
+export-col-witnesses = Witnesses
+export-col-police-report = Police report
+export-col-injuries = Injuries
+export-col-fear = Fear (0–10)
+export-col-local-time = Local time
+export-col-utc = UTC
+export-col-direction = Direction
+export-col-party = Party
+export-col-party-name = Name shown
+export-col-others = Others
+export-col-email-subject = Email subject
+export-col-text = Text
+export-col-duration = Duration (s)
+export-col-attachments = Attachments
+export-col-attachments-sha256 = Attachments SHA-256
+export-col-flags = Marks
+export-col-source-evidence = Source item
+export-col-source-file = Source file
+export-col-source-sha256 = Source SHA-256
+export-col-source-entry = Source entry
+export-col-source-line = Source line
+ic3-title = IC3 COMPLAINT WORKSHEET — case { $case }
+ic3-prepared = Prepared { $at } by { $by }. Journal checkpoint { $fingerprint }.
+ic3-intro = This worksheet follows the sections of the complaint form of the FBI's Internet Crime Complaint Center (ic3.gov). Cairn sends nothing: copy each section into the form yourself, on a device the abuser cannot see or reach. Fill in the blanks [ ] yourself; Cairn does not keep them.
+ic3-victim = Victim information
+ic3-victim-name = Name
+ic3-victim-age = Age or date of birth
+ic3-victim-address = Address
+ic3-victim-phone = Phone
+ic3-victim-email = Email
+ic3-victim-note = If your address must stay confidential (for example in an address confidentiality program), give the substitute address the program gave you.
+ic3-money = Financial transactions
+ic3-money-none = No incident in this selection is recorded as financial. If money was lost or taken, fill in the lines below for each transaction.
+ic3-money-amount = Amount and currency
+ic3-money-method = Method (wire, card, gift card, cryptocurrency, cash, app)
+ic3-money-date = Date
+ic3-money-recipient = Recipient's bank, account, wallet or app handle
+ic3-subjects = Subject information (the person or people responsible)
+ic3-subjects-none = No subject is recorded in this selection.
+ic3-identifier-phone = Phone
+ic3-identifier-email = Email
+ic3-identifier-handle = Account
+ic3-description = Description of incident, in chronological order
+ic3-description-none = No incident matches this selection.
+ic3-other = Other information
+ic3-other-no-email = No imported email from these subjects. If an email was part of what happened, forward it to yourself as an attachment and import it, so its headers are kept.
+ic3-other-email-intro = Email headers, exactly as received (investigators use them to trace the sender):
+ic3-other-email = Email { $number }: { $at }, from { $from }, subject "{ $subject }"
+ic3-other-truncated = [headers cut here; the full headers are in the original file]
+ic3-files = Original files to keep for investigators
+ic3-files-intro = Keep these files unchanged. Investigators may ask for them; the SHA-256 shows a file is the one listed here. A court packet (cairn export packet) carries them with proof that they belong to this case.
+export-document-written = Wrote { $path }: { $rows ->
+    [one] one row
+   *[other] { $rows } rows
+}, { $evidence ->
+    [one] one evidence item
+   *[other] { $evidence } evidence items
+}.
+export-document-csv-note = Cells that start with =, +, - or @ begin with an apostrophe so a spreadsheet shows them as text and never runs them.
+export-history-none = Nothing from this case has been exported yet.
+col-journal-event = Event
+col-export-kind = Export
+col-recipient = For
+col-purpose = Purpose
+export-kind-packet = court packet
+export-kind-chronology_pdf = chronology (PDF)
+export-kind-chronology_csv = chronology (CSV)
+export-kind-incidents_csv = incidents (CSV)
+export-kind-messages_csv = messages (CSV)
+export-kind-ic3_worksheet = IC3 worksheet

@@ -95,3 +95,101 @@ verify-fingerprint = manifest.json: la huella del punto de control no coincide c
 verify-report-fingerprint = report.pdf no lleva la huella del punto de control
 verify-evidence = { $path }: { $detail }
 verify-other = se encontró otro problema
+
+## Cronología, tablas CSV y hoja de trabajo del IC3 (`cairn export chronology|incidents|messages|ic3`)
+
+chronology-title = Cronología de incidentes
+chronology-label-prepared-at = Preparada
+chronology-label-prepared-by = Preparada por
+chronology-none = Ningún incidente coincide con esta selección.
+chronology-note-counts = { $incidents ->
+    [one] Un incidente
+   *[other] { $incidents } incidentes
+}, numerados en el orden en que ocurrieron, y { $evidence ->
+    [one] un elemento de prueba
+   *[other] { $evidence } elementos de prueba
+} que los respaldan.
+chronology-note-proof = Cada incidente y cada prueba forman parte del diario del caso en el punto de control que figura en el encabezado. Un paquete judicial exportado del mismo caso lo demuestra, y el índice de pruebas da el SHA-256 de cada archivo original.
+export-col-number = N.º
+export-col-date = Fecha
+export-col-time = Hora
+export-col-precision = La hora es
+export-col-channel = Canal
+export-col-behaviours = Conductas
+export-col-subject = Persona
+export-col-narrative = Qué ocurrió
+export-col-evidence = Pruebas
+export-col-evidence-sha256 = SHA-256 de las pruebas
+export-col-incident = Id. del incidente
+export-col-categories = Categorías
+export-col-location = Lugar
+export-col-witnesses = Testigos
+export-col-police-report = Denuncia policial
+export-col-injuries = Lesiones
+export-col-fear = Miedo (0–10)
+export-col-local-time = Hora local
+export-col-utc = UTC
+export-col-direction = Dirección
+export-col-party = Interlocutor
+export-col-party-name = Nombre mostrado
+export-col-others = Otros
+export-col-email-subject = Asunto del correo
+export-col-text = Texto
+export-col-duration = Duración (s)
+export-col-attachments = Adjuntos
+export-col-attachments-sha256 = SHA-256 de los adjuntos
+export-col-flags = Marcas
+export-col-source-evidence = Elemento de origen
+export-col-source-file = Archivo de origen
+export-col-source-sha256 = SHA-256 del origen
+export-col-source-entry = Entrada del origen
+export-col-source-line = Línea del origen
+ic3-title = HOJA DE TRABAJO PARA LA DENUNCIA ANTE EL IC3 — caso { $case }
+ic3-prepared = Preparada { $at } por { $by }. Punto de control del diario { $fingerprint }.
+ic3-intro = Esta hoja sigue las secciones del formulario de denuncia del Centro de Denuncias de Delitos por Internet del FBI (ic3.gov). Cairn no envía nada: copie cada sección en el formulario usted misma, en un dispositivo que el agresor no pueda ver ni usar. Complete los espacios [ ] usted misma; Cairn no los guarda.
+ic3-victim = Datos de la víctima
+ic3-victim-name = Nombre
+ic3-victim-age = Edad o fecha de nacimiento
+ic3-victim-address = Dirección
+ic3-victim-phone = Teléfono
+ic3-victim-email = Correo electrónico
+ic3-victim-note = Si su dirección debe permanecer confidencial (por ejemplo, en un programa de confidencialidad de domicilio), indique la dirección sustituta que le dio el programa.
+ic3-money = Transacciones financieras
+ic3-money-none = Ningún incidente de esta selección está registrado como financiero. Si perdió dinero o se lo quitaron, complete las líneas siguientes para cada transacción.
+ic3-money-amount = Importe y moneda
+ic3-money-method = Medio (transferencia, tarjeta, tarjeta regalo, criptomoneda, efectivo, aplicación)
+ic3-money-date = Fecha
+ic3-money-recipient = Banco, cuenta, monedero o usuario de la aplicación de quien lo recibió
+ic3-subjects = Datos de la persona o personas responsables
+ic3-subjects-none = No hay ninguna persona registrada en esta selección.
+ic3-identifier-phone = Teléfono
+ic3-identifier-email = Correo electrónico
+ic3-identifier-handle = Cuenta
+ic3-description = Descripción de los hechos, en orden cronológico
+ic3-description-none = Ningún incidente coincide con esta selección.
+ic3-other = Otra información
+ic3-other-no-email = No hay correos importados de estas personas. Si un correo formó parte de lo ocurrido, reenvíeselo como archivo adjunto e impórtelo, para conservar sus encabezados.
+ic3-other-email-intro = Encabezados de correo, tal como se recibieron (los investigadores los usan para rastrear al remitente):
+ic3-other-email = Correo { $number }: { $at }, de { $from }, asunto «{ $subject }»
+ic3-other-truncated = [encabezados cortados aquí; los encabezados completos están en el archivo original]
+ic3-files = Archivos originales que hay que conservar para los investigadores
+ic3-files-intro = Conserve estos archivos sin cambios. Los investigadores pueden pedirlos; el SHA-256 demuestra que un archivo es el que figura aquí. Un paquete judicial (cairn export packet) los incluye con la prueba de que pertenecen a este caso.
+export-document-written = Se escribió { $path }: { $rows ->
+    [one] una fila
+   *[other] { $rows } filas
+}, { $evidence ->
+    [one] un elemento de prueba
+   *[other] { $evidence } elementos de prueba
+}.
+export-document-csv-note = Las celdas que empiezan por =, +, - o @ llevan delante un apóstrofo para que la hoja de cálculo las muestre como texto y nunca las ejecute.
+export-history-none = Todavía no se ha exportado nada de este caso.
+col-journal-event = Evento
+col-export-kind = Exportación
+col-recipient = Para
+col-purpose = Finalidad
+export-kind-packet = paquete judicial
+export-kind-chronology_pdf = cronología (PDF)
+export-kind-chronology_csv = cronología (CSV)
+export-kind-incidents_csv = incidentes (CSV)
+export-kind-messages_csv = mensajes (CSV)
+export-kind-ic3_worksheet = hoja de trabajo del IC3

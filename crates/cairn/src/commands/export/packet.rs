@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Result;
-use cairn_app::core::{EvidenceId, IncidentId, Selection, SubjectId};
+use cairn_app::core::Selection;
 use cairn_app::{PacketRequest, PacketSummary};
 use cairn_i18n::export::PacketText;
-use clap::{Args, Subcommand};
+use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::CaseArg;
@@ -16,11 +16,7 @@ use crate::context::{Context, parse_case};
 use crate::i18n::translator;
 use crate::t;
 
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// A verifiable court packet (zip): report, evidence, journal, proofs, signed hashes.
-    Packet(PacketArgs),
-}
+use super::SelectionArgs;
 
 #[derive(Debug, Args)]
 pub struct PacketArgs {
@@ -35,34 +31,14 @@ pub struct PacketArgs {
     /// Why it is being shared (recorded in the journal).
     #[arg(long)]
     pub purpose: Option<String>,
-    /// Only these incidents (i-…); repeat for more. Default: all.
-    #[arg(long = "incident", value_name = "INCIDENT")]
-    pub incidents: Vec<String>,
-    /// Only these subjects (s-…); repeat for more. Default: all.
-    #[arg(long = "subject", value_name = "SUBJECT")]
-    pub subjects: Vec<String>,
-    /// Only these evidence items (e-…); repeat for more. Default: all, or those of the chosen incidents.
-    #[arg(long = "evidence", value_name = "EVIDENCE")]
-    pub evidence: Vec<String>,
-    /// First day to include (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<jiff::civil::Date>,
-    /// Last day to include (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
     /// Include pictures with their original location and device metadata.
     #[arg(long)]
     pub original_images: bool,
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
-}
-
-fn ids<T: std::str::FromStr>(raw: &[String]) -> Result<Vec<T>>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    raw.iter().map(|r| Ok(r.trim().parse::<T>()?)).collect()
 }
 
 fn bar(ctx: &Context) -> ProgressBar {
@@ -78,18 +54,12 @@ fn bar(ctx: &Context) -> ProgressBar {
     bar
 }
 
-pub async fn run(ctx: &Context, command: &ExportCommand) -> Result<()> {
-    let ExportCommand::Packet(args) = command;
+pub async fn run(ctx: &Context, args: &PacketArgs) -> Result<()> {
     let vault = ctx.open().await?;
     let case = parse_case(&args.case.case)?;
     let selection = Selection {
-        incidents: ids::<IncidentId>(&args.incidents)?,
-        subjects: ids::<SubjectId>(&args.subjects)?,
-        evidence: ids::<EvidenceId>(&args.evidence)?,
-        from: args.from,
-        to: args.to,
-        assessments: false,
         original_images: args.original_images,
+        ..args.selection.selection()?
     };
     let request = PacketRequest {
         case,

@@ -65,6 +65,9 @@ pub enum AppError {
     Assessment(#[from] cairn_assess::SpecError),
     #[error("no instrument {0}")]
     NoSuchInstrument(String),
+    /// A download built in memory grew past its limit; the CLI writes a file.
+    #[error("the export is larger than {limit} bytes, too large to download")]
+    TooLargeForDownload { limit: u64 },
     #[error("proof: {0}")]
     Proof(#[from] cairn_core::merkle::ProofError),
 }

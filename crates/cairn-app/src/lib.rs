@@ -21,8 +21,8 @@ pub use assess::{PlanRequest, Recorded, instruments, plan_rules};
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use export::{
-    CaseExtract, Chart, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders, EvidenceFile,
-    PacketFacts, PacketRequest, PacketSummary, PacketWording,
+    CaseExtract, Chart, Destination, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders,
+    EvidenceFile, PacketFacts, PacketRequest, PacketSummary, PacketWording, Written,
 };
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};

@@ -22,7 +22,9 @@ use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use pages::{auth, case, cases, counterparts, evidence, import, incidents, journal, messages, pattern, plan, subjects};
+use pages::{
+    auth, case, cases, counterparts, evidence, export, import, incidents, journal, messages, pattern, plan, subjects,
+};
 
 pub use state::{AppState, ServeConfig};
 
@@ -87,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/plan", get(plan::plan))
         .route("/cases/{case}/counterparts", get(counterparts::list))
         .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
+        .route("/cases/{case}/export", get(export::form).post(export::export))
         .route("/cases/{case}/journal", get(journal::show))
         .route("/cases/{case}/journal/verify", post(journal::verify))
         .route(

@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use cairn_core::{
@@ -22,8 +21,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::select::{self, Chosen};
-use super::{PacketWording, rows};
-use crate::evidence::write_out;
+use super::{Destination, PacketWording, Written, rows};
 use crate::{AppError, Result, Vault};
 
 /// Emails whose headers the IC3 worksheet quotes; the rest are listed by the
@@ -60,13 +58,12 @@ pub struct DocumentRequest {
     pub selection: Selection,
     pub recipient: String,
     pub purpose: Option<String>,
-    pub out: PathBuf,
-    pub overwrite: bool,
+    pub destination: Destination,
 }
 
 #[derive(Debug, Clone)]
 pub struct DocumentSummary {
-    pub path: PathBuf,
+    pub written: Written,
     /// Rows or entries written: incidents, or messages for the messages table.
     pub rows: u64,
     pub evidence: usize,
@@ -126,7 +123,7 @@ pub trait DocumentWording: PacketWording {
 }
 
 impl<S: Store> Vault<S> {
-    /// Writes one document to `request.out`.
+    /// Writes one document to `request.destination`.
     pub async fn export_document(
         &self,
         request: DocumentRequest,
@@ -136,15 +133,7 @@ impl<S: Store> Vault<S> {
         self.case(&case).await?;
         let recipient = validate::text("recipient", &request.recipient, 500)?;
         let purpose = validate::optional_text("purpose", request.purpose.as_deref(), 2_000)?;
-        if request.out.exists() && !request.overwrite {
-            return Err(AppError::File {
-                path: request.out.clone(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "already exists (choose another name)",
-                ),
-            });
-        }
+        request.destination.check()?;
         let selection = request.selection.clone();
         let mut chosen = Chosen::default();
         let mut subjects: BTreeMap<SubjectId, Subject> = BTreeMap::new();
@@ -181,7 +170,7 @@ impl<S: Store> Vault<S> {
             subjects: subjects.into_values().collect(),
             evidence: std::mem::take(&mut chosen.evidence_records),
         };
-        let rows = match request.document {
+        let (rows, written) = match request.document {
             Document::ChronologyPdf => self.write_chronology_pdf(&request, &extract, wording.as_ref()).await?,
             Document::ChronologyCsv | Document::IncidentsCsv => {
                 let full = request.document == Document::IncidentsCsv;
@@ -192,12 +181,12 @@ impl<S: Store> Vault<S> {
             Document::Ic3Worksheet => {
                 let emails = self.email_headers(&extract, &request.selection).await?;
                 let text = wording.ic3(&extract, &emails);
-                write_bytes(&request, text.into_bytes()).await?;
-                extract.incidents.len() as u64
+                let written = write_bytes(&request, text.into_bytes()).await?;
+                (extract.incidents.len() as u64, written)
             }
         };
         Ok(DocumentSummary {
-            path: request.out,
+            written,
             rows,
             evidence: extract.evidence.len(),
             checkpoint_fingerprint: extract.fingerprint,
@@ -210,14 +199,14 @@ impl<S: Store> Vault<S> {
         request: &DocumentRequest,
         extract: &CaseExtract,
         wording: &dyn DocumentWording,
-    ) -> Result<u64> {
+    ) -> Result<(u64, Written)> {
         let data = rows::chronology_data(extract, wording);
         let pdf = tokio::task::spawn_blocking(move || pdf::render(Template::Chronology, &data, &[]))
             .await
             .map_err(|e| AppError::Report(e.to_string()))?
             .map_err(|e| AppError::Report(e.to_string()))?;
-        write_bytes(request, pdf).await?;
-        Ok(extract.incidents.len() as u64)
+        let written = write_bytes(request, pdf).await?;
+        Ok((extract.incidents.len() as u64, written))
     }
 
     /// Streams every chosen message into the table, page by page.
@@ -226,7 +215,7 @@ impl<S: Store> Vault<S> {
         request: &DocumentRequest,
         extract: &CaseExtract,
         wording: Arc<dyn DocumentWording>,
-    ) -> Result<u64> {
+    ) -> Result<(u64, Written)> {
         let sources: BTreeMap<u64, Evidence> = self
             .store
             .imports(&extract.case, None)
@@ -237,9 +226,8 @@ impl<S: Store> Vault<S> {
         let counterparts = self.chosen_counterparts(&extract.case, &request.selection).await?;
         let header: Vec<String> = rows::MESSAGE_COLUMNS.iter().map(|c| wording.column(c)).collect();
         let (pages_in, mut pages) = tokio::sync::mpsc::channel::<Vec<Vec<String>>>(4);
-        let name = file_name(request);
-        let out = request.out.clone();
-        let writer = write_out(&request.out, &name, request.overwrite, move |file| {
+        let out = request.destination.name();
+        let writer = request.destination.write(move |file| {
             let mut table = CsvTable::new(std::io::BufWriter::new(file), &header).map_err(report)?;
             while let Some(page) = pages.blocking_recv() {
                 for row in page {
@@ -281,8 +269,7 @@ impl<S: Store> Vault<S> {
         };
         let (written, fed) = tokio::join!(writer, feed);
         let count = fed?;
-        written?;
-        Ok(count)
+        Ok((count, written?))
     }
 
     /// The raw headers of the chosen subjects' emails, oldest first.
@@ -390,34 +377,27 @@ fn report(e: impl std::fmt::Display) -> AppError {
     AppError::Report(e.to_string())
 }
 
-fn file_name(request: &DocumentRequest) -> String {
+async fn write_bytes(request: &DocumentRequest, bytes: Vec<u8>) -> Result<Written> {
+    let out = request.destination.name();
     request
-        .out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+        .destination
+        .write(move |file| file.write_all(&bytes).map_err(AppError::file(&out)))
+        .await
 }
 
-async fn write_bytes(request: &DocumentRequest, bytes: Vec<u8>) -> Result<()> {
-    let out = request.out.clone();
-    write_out(&request.out, &file_name(request), request.overwrite, move |file| {
-        file.write_all(&bytes).map_err(AppError::file(&out))
-    })
-    .await
-    .map(|_| ())
-}
-
-async fn write_table(request: &DocumentRequest, table: rows::Table) -> Result<u64> {
+async fn write_table(request: &DocumentRequest, table: rows::Table) -> Result<(u64, Written)> {
     let count = table.rows.len() as u64;
-    let out = request.out.clone();
-    write_out(&request.out, &file_name(request), request.overwrite, move |file| {
-        let mut csv = CsvTable::new(std::io::BufWriter::new(file), &table.header).map_err(report)?;
-        for row in &table.rows {
-            csv.row(row).map_err(report)?;
-        }
-        csv.finish().map_err(report)?.flush().map_err(AppError::file(&out))?;
-        Ok(())
-    })
-    .await?;
-    Ok(count)
+    let out = request.destination.name();
+    let written = request
+        .destination
+        .write(move |file| {
+            let mut csv = CsvTable::new(std::io::BufWriter::new(file), &table.header).map_err(report)?;
+            for row in &table.rows {
+                csv.row(row).map_err(report)?;
+            }
+            csv.finish().map_err(report)?.flush().map_err(AppError::file(&out))?;
+            Ok(())
+        })
+        .await?;
+    Ok((count, written))
 }

@@ -10,11 +10,12 @@
 mod documents;
 mod rows;
 mod select;
+mod sink;
 mod write;
 
 pub use documents::{CaseExtract, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders};
+pub use sink::{Destination, Written};
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use cairn_core::merkle::{self, ProofTree};
@@ -41,8 +42,7 @@ pub struct PacketRequest {
     pub selection: Selection,
     pub recipient: String,
     pub purpose: Option<String>,
-    pub out: PathBuf,
-    pub overwrite: bool,
+    pub destination: Destination,
 }
 
 /// One evidence file as it goes into the packet.
@@ -101,7 +101,7 @@ pub trait PacketWording: Send + Sync {
 
 #[derive(Debug, Clone)]
 pub struct PacketSummary {
-    pub path: PathBuf,
+    pub written: Written,
     pub events: u64,
     pub evidence: usize,
     pub stripped: usize,
@@ -201,15 +201,7 @@ impl<S: Store> Vault<S> {
         let summary = self.case(&case).await?;
         let recipient = validate::text("recipient", &request.recipient, 500)?;
         let purpose = validate::optional_text("purpose", request.purpose.as_deref(), 2_000)?;
-        if request.out.exists() && !request.overwrite {
-            return Err(AppError::File {
-                path: request.out.clone(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "already exists (choose another name)",
-                ),
-            });
-        }
+        request.destination.check()?;
         let selection = request.selection.clone();
         let mut chosen = Chosen::default();
         self.each_event(&case, |events| select::first_pass(&selection, events, &mut chosen))
@@ -296,9 +288,9 @@ impl<S: Store> Vault<S> {
                 consistency,
             },
         };
-        self.write_packet(&case, &request, plan, texts, progress).await?;
+        let written = self.write_packet(&case, &request, plan, texts, progress).await?;
         Ok(PacketSummary {
-            path: request.out,
+            written,
             events: chosen.seqs.len() as u64,
             evidence: files.len(),
             stripped: files.iter().filter(|f| f.copy_sha256.is_some()).count(),

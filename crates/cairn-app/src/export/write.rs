@@ -13,8 +13,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::select::Chosen;
-use super::{EvidenceFile, PacketFacts, PacketRequest, PacketWording, REPORT_INCIDENTS};
-use crate::evidence::write_out;
+use super::{EvidenceFile, PacketFacts, PacketRequest, PacketWording, REPORT_INCIDENTS, Written};
 use crate::pattern::PatternReport;
 use crate::{AppError, Result, Vault};
 
@@ -156,19 +155,14 @@ impl<S: Store> Vault<S> {
         plan: Plan,
         texts: Texts,
         mut progress: impl FnMut(u64, u64) + Send + 'static,
-    ) -> Result<()> {
+    ) -> Result<Written> {
         let (pages_in, mut pages) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
         let blobs = self.blobs.clone();
         let signing = self.signing.clone();
         let public_key = self.verifying_key().to_bytes();
         let seqs = plan.seqs.clone();
         let total: u64 = plan.files.iter().map(|f| f.evidence.size).sum();
-        let name = request
-            .out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let writer = write_out(&request.out, &name, request.overwrite, move |file| {
+        let writer = request.destination.write(move |file| {
             let report = pdf::render(
                 Template::CourtReport,
                 &texts.report_data,
@@ -233,7 +227,7 @@ impl<S: Store> Vault<S> {
         let fed = self.journal_lines(case, seqs, pages_in);
         let (written, fed) = tokio::join!(writer, fed);
         fed?;
-        written.map(|_| ())
+        written
     }
 }
 

@@ -193,3 +193,4 @@ export-kind-chronology_csv = chronology (CSV)
 export-kind-incidents_csv = incidents (CSV)
 export-kind-messages_csv = messages (CSV)
 export-kind-ic3_worksheet = IC3 worksheet
+error-too-large-for-download = This export would be larger than { $mib } MiB, too large to build for a download. Choose fewer items or a shorter period, or run cairn export on this computer to write it to a file.

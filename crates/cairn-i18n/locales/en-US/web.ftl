@@ -320,3 +320,22 @@ pattern-web-none = No messages or calls to analyse yet: import an export first.
 pattern-review-note = Messages that match the review word list are flagged for a person to read. A flag is not a finding that a message is a threat.
 pattern-review-link = Read the messages flagged for review
 pattern-others = Others, by number of contacts
+
+## Exports
+nav-export = Export
+export-web-heading = Export
+export-web-intro = Everything exported here is recorded in the case journal: when, by whom, what and for whom. The file is built in memory and downloaded by this browser; save it where only you and the recipient can reach it. Pictures lose their location and device metadata unless you ask for the originals.
+export-web-kind = What to export
+export-web-recipient = Who it is for
+export-web-recipient-help = Recorded in the journal, for example "Family court, Dept. 4" or "Detective R., case 24-0113".
+export-web-purpose = Why it is being shared (optional)
+export-web-from = First day (optional)
+export-web-to = Last day (optional)
+export-web-subjects = Only about these people (optional)
+export-web-subjects-help = Leave all unticked to include everyone.
+export-web-originals = Court packet: include pictures with their original location and device metadata
+export-web-originals-help = Only when a court needs the originals: metadata can show where the survivor lives now.
+export-web-submit = Export and download
+export-web-history = Exports of this case
+export-web-bad-date = "{ $value }" is not a date (use YYYY-MM-DD).
+export-web-pick-kind = Choose what to export.

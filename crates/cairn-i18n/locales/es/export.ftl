@@ -193,3 +193,4 @@ export-kind-chronology_csv = cronología (CSV)
 export-kind-incidents_csv = incidentes (CSV)
 export-kind-messages_csv = mensajes (CSV)
 export-kind-ic3_worksheet = hoja de trabajo del IC3
+error-too-large-for-download = Esta exportación superaría los { $mib } MiB, demasiado para prepararla como descarga. Elija menos elementos o un período más corto, o ejecute cairn export en este equipo para escribirla en un archivo.

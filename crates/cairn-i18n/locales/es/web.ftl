@@ -320,3 +320,22 @@ pattern-web-none = Aún no hay mensajes ni llamadas que analizar: importe primer
 pattern-review-note = Los mensajes que coinciden con la lista de palabras para revisión se marcan para que una persona los lea. Una marca no significa que el mensaje sea una amenaza.
 pattern-review-link = Leer los mensajes marcados para revisión
 pattern-others = Otras, por número de contactos
+
+## Exportaciones
+nav-export = Exportar
+export-web-heading = Exportar
+export-web-intro = Todo lo que se exporta aquí queda registrado en el diario del caso: cuándo, quién, qué y para quién. El archivo se prepara en memoria y lo descarga este navegador; guárdelo donde solo usted y el destinatario puedan acceder. Las fotos pierden los metadatos de ubicación y del dispositivo salvo que pida los originales.
+export-web-kind = Qué exportar
+export-web-recipient = Para quién es
+export-web-recipient-help = Queda en el diario, por ejemplo «Juzgado de familia n.º 4» o «Detective R., caso 24-0113».
+export-web-purpose = Por qué se comparte (opcional)
+export-web-from = Primer día (opcional)
+export-web-to = Último día (opcional)
+export-web-subjects = Solo sobre estas personas (opcional)
+export-web-subjects-help = Deje todas sin marcar para incluir a todas.
+export-web-originals = Paquete judicial: incluir las fotos con sus metadatos originales de ubicación y dispositivo
+export-web-originals-help = Solo si un tribunal necesita los originales: los metadatos pueden revelar dónde vive ahora la sobreviviente.
+export-web-submit = Exportar y descargar
+export-web-history = Exportaciones de este caso
+export-web-bad-date = «{ $value }» no es una fecha (use AAAA-MM-DD).
+export-web-pick-kind = Elija qué exportar.

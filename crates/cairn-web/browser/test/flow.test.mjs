@@ -331,6 +331,34 @@ step('the journal verifies on request', async () => {
   await audit.check(page, '22-journal-verified');
 });
 
+step('the export page offers every kind, and an export is listed in the history', async () => {
+  await caseNav('Export');
+  assert.equal(await h1(), 'Export');
+  assert.match(await bodyText(), /Nothing from this case has been exported yet/);
+  for (const kind of ['court packet', 'chronology (PDF)', 'chronology (CSV)', 'incidents (CSV)', 'messages (CSV)', 'IC3 worksheet']) {
+    await page.getByLabel(kind, { exact: true }).check();
+  }
+  await audit.check(page, '24-export');
+
+  // The browser profile refuses downloads, so the file is fetched the way
+  // the form posts it, with this browser's session cookie and CSRF token.
+  const csrf = await page.locator('main form input[name=csrf]').inputValue();
+  const response = await browser.context.request.post(`${s.caseUrl}/export`, {
+    form: { csrf, kind: 'chronology_csv', recipient: 'Family court, Dept. 4' },
+    headers: { Origin: cairn.url },
+  });
+  assert.equal(response.status(), 200);
+  assert.match(response.headers()['content-disposition'], /attachment; filename="c-[0-9a-z]+-chronology\.csv"/);
+  assert.equal(response.headers()['cache-control'], 'no-store');
+  const csv = (await response.body()).toString('utf8');
+  assert.ok(csv.startsWith('\ufeffNo.,Date,'), csv.slice(0, 80));
+  assert.ok(csv.includes(AMENDED_NARRATIVE), 'the current version of the corrected incident');
+
+  await page.reload();
+  assert.match(await page.locator('main table').innerText(), /Family court, Dept\. 4/);
+  await audit.check(page, '25-export-history');
+});
+
 step('a page that does not exist gets a readable error page', async () => {
   const response = await page.goto(`${cairn.url}/nowhere`);
   assert.equal(response.status(), 404);
@@ -364,6 +392,7 @@ step('switching to Spanish translates every page and sets <html lang="es">', asy
     ['37-es-evidence-added', s.addedUrl, /Guardado y cifrado/],
     ['38-es-evidence-item', s.evidenceUrl, /SHA-256/],
     ['39-es-journal', `${s.caseUrl}/journal`, /Diario/],
+    ['39-es-export', `${s.caseUrl}/export`, /Exportaciones de este caso/],
   ];
   for (const [name, url, expected] of visits) {
     await page.goto(url);

@@ -5,6 +5,7 @@ pub mod case;
 pub mod cases;
 pub mod counterparts;
 pub mod evidence;
+pub mod export;
 pub mod import;
 pub mod import_result;
 pub mod incidents;

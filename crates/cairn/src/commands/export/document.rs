@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Result;
-use cairn_app::{Document, DocumentRequest, DocumentSummary};
+use cairn_app::{Destination, Document, DocumentRequest, DocumentSummary};
 use cairn_i18n::export::PacketText;
 use clap::Args;
 
@@ -44,8 +44,10 @@ pub async fn export(ctx: &Context, args: &DocumentArgs, document: Document) -> R
         selection: args.selection.selection()?,
         recipient: args.recipient.clone(),
         purpose: args.purpose.clone(),
-        out: args.out.clone(),
-        overwrite: args.force,
+        destination: Destination::File {
+            path: args.out.clone(),
+            overwrite: args.force,
+        },
     };
     let summary = vault
         .export_document(request, Arc::new(PacketText(translator())))
@@ -57,7 +59,11 @@ pub async fn export(ctx: &Context, args: &DocumentArgs, document: Document) -> R
         "{}",
         t!(
             "export-document-written",
-            path = summary.path.display().to_string(),
+            path = summary
+                .written
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             rows = summary.rows,
             evidence = summary.evidence as u64
         )
@@ -80,7 +86,7 @@ pub async fn export(ctx: &Context, args: &DocumentArgs, document: Document) -> R
 
 fn json(s: &DocumentSummary) -> serde_json::Value {
     serde_json::json!({
-        "path": s.path,
+        "path": s.written.path(),
         "rows": s.rows,
         "evidence": s.evidence,
         "checkpoint_fingerprint": s.checkpoint_fingerprint,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use cairn_app::core::Selection;
-use cairn_app::{PacketRequest, PacketSummary};
+use cairn_app::{Destination, PacketRequest, PacketSummary};
 use cairn_i18n::export::PacketText;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -66,8 +66,10 @@ pub async fn run(ctx: &Context, args: &PacketArgs) -> Result<()> {
         selection,
         recipient: args.recipient.clone(),
         purpose: args.purpose.clone(),
-        out: args.out.clone(),
-        overwrite: args.force,
+        destination: Destination::File {
+            path: args.out.clone(),
+            overwrite: args.force,
+        },
     };
     let progress_bar = bar(ctx);
     let shown = progress_bar.clone();
@@ -89,7 +91,7 @@ pub async fn run(ctx: &Context, args: &PacketArgs) -> Result<()> {
 
 fn json(s: &PacketSummary) -> serde_json::Value {
     serde_json::json!({
-        "path": s.path,
+        "path": s.written.path(),
         "events": s.events,
         "evidence": s.evidence,
         "metadata_removed": s.stripped,
@@ -105,7 +107,7 @@ fn print(s: &PacketSummary) {
         "{}",
         t!(
             "export-written",
-            path = s.path.display().to_string(),
+            path = written_path(s),
             events = s.events,
             evidence = s.evidence as u64
         )
@@ -124,5 +126,9 @@ fn print(s: &PacketSummary) {
         )
     );
     println!("{}", t!("export-written-key", fingerprint = s.key_fingerprint.clone()));
-    println!("{}", t!("export-written-verify", path = s.path.display().to_string()));
+    println!("{}", t!("export-written-verify", path = written_path(s)));
+}
+
+fn written_path(s: &PacketSummary) -> String {
+    s.written.path().map(|p| p.display().to_string()).unwrap_or_default()
 }

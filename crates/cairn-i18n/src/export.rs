@@ -138,6 +138,13 @@ impl PacketWording for PacketText {
                 &[("count", Self::n(names.len())), ("names", Arg::Text(names.join(", ")))],
             ));
         }
+        if !facts.carrying_files.is_empty() {
+            let names: Vec<&str> = facts.carrying_files.iter().map(|e| e.original_name.as_str()).collect();
+            notes.push(t.with(
+                "export-note-carrying",
+                &[("count", Self::n(names.len())), ("names", Arg::Text(names.join(", ")))],
+            ));
+        }
         if facts.incidents_shown < facts.incidents_total {
             notes.push(t.with(
                 "export-note-truncated",

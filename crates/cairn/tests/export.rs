@@ -134,6 +134,7 @@ fn a_packet_verifies_with_cairn_and_with_standard_tools() {
     let summary = export(&c, &out, &[]);
     assert_eq!(summary["evidence"], 3, "photo, note and the SMS backup: {summary}");
     assert_eq!(summary["metadata_removed"], 1);
+    assert_eq!(summary["imported_files_with_media"], 1, "the SMS backup carries MMS pictures");
 
     let verified = c.env.json(&["verify", s(&out)]);
     assert_eq!(verified["ok"], true, "{verified}");
@@ -192,17 +193,18 @@ fn a_packet_verifies_with_cairn_and_with_standard_tools() {
     let copy = std::fs::read(dir.join(photo["path"].as_str().unwrap())).unwrap();
     assert!(!contains(&copy, b"GPSLatitude") && contains(&copy, b"JFIF"));
 
-    // The report names the case and the checkpoint it rests on.
-    if let Ok(text) = Command::new("pdftotext")
+    // The report names the case and the checkpoint it rests on, and warns
+    // that the SMS backup (with MMS pictures inside) is included as received.
+    let text = Command::new("pdftotext")
         .args(["-layout", "report.pdf", "-"])
         .current_dir(&dir)
         .output()
-    {
-        let text = String::from_utf8_lossy(&text.stdout).replace(['\u{200b}', '\n', ' '], "");
-        assert!(text.contains(&c.case), "report lacks the case id");
-        assert!(text.contains(summary["checkpoint_fingerprint"].as_str().unwrap()));
-        assert!(text.contains("Photoofmydoorleftonthecar."));
-    }
+        .expect("pdftotext (poppler-utils) is installed by .ci/run");
+    let text = String::from_utf8_lossy(&text.stdout).replace(['\u{200b}', '\n', ' '], "");
+    assert!(text.contains(&c.case), "report lacks the case id");
+    assert!(text.contains(summary["checkpoint_fingerprint"].as_str().unwrap()));
+    assert!(text.contains("Photoofmydoorleftonthecar."));
+    assert!(text.contains("includedexactlyasreceived") && text.contains("backup.xml"), "{text}");
 
     // Exporting is a journal event, and the journal still verifies.
     let journal = std::fs::read_to_string(dir.join("journal.jsonl")).unwrap();

@@ -70,6 +70,9 @@ pub struct PacketFacts<'a> {
     pub files: &'a [EvidenceFile],
     /// Pictures left out because their metadata could not be removed.
     pub withheld: &'a [Evidence],
+    /// Imported files included byte for byte that carry pictures or other
+    /// files inside, whose metadata this export does not remove.
+    pub carrying_files: &'a [Evidence],
     pub original_images: bool,
     pub incidents_total: usize,
     pub incidents_shown: usize,
@@ -106,6 +109,9 @@ pub struct PacketSummary {
     pub evidence: usize,
     pub stripped: usize,
     pub withheld: usize,
+    /// Imported files with pictures or other files inside, included as
+    /// received (their metadata kept).
+    pub carrying_files: usize,
     pub checkpoint_fingerprint: String,
     pub key_fingerprint: String,
     pub export_seq: u64,
@@ -259,6 +265,11 @@ impl<S: Store> Vault<S> {
         let generator = format!("cairn {}", env!("CARGO_PKG_VERSION"));
         let incidents_total = chosen.incident_records.len();
         let key_fingerprint = packet::sshsig::fingerprint(self.verifying_key().to_bytes());
+        let carrying_files: Vec<Evidence> = files
+            .iter()
+            .filter(|f| chosen.carrying_files.contains(&f.evidence.id))
+            .map(|f| f.evidence.clone())
+            .collect();
         let facts = PacketFacts {
             case: &case,
             recipient: &recipient,
@@ -272,6 +283,7 @@ impl<S: Store> Vault<S> {
             events: chosen.seqs.len() as u64,
             files: &files,
             withheld: &withheld,
+            carrying_files: &carrying_files,
             original_images: selection.original_images,
             incidents_total,
             incidents_shown: incidents_total.min(REPORT_INCIDENTS),
@@ -295,6 +307,7 @@ impl<S: Store> Vault<S> {
             evidence: files.len(),
             stripped: files.iter().filter(|f| f.copy_sha256.is_some()).count(),
             withheld: withheld.len(),
+            carrying_files: carrying_files.len(),
             checkpoint_fingerprint: fingerprint,
             key_fingerprint,
             export_seq,

@@ -19,6 +19,10 @@ pub(crate) struct Chosen {
     pub earlier_exports: Vec<u64>,
     /// Positions of the included events.
     pub seqs: Vec<u64>,
+    /// Chosen imported files that carry other files inside (MMS pictures,
+    /// chat media, email attachments): included byte for byte, so pictures
+    /// inside keep their metadata, and the report must say so.
+    pub carrying_files: BTreeSet<EvidenceId>,
 }
 
 fn in_range(selection: &Selection, day: Date) -> bool {
@@ -86,7 +90,13 @@ pub(crate) fn second_pass(selection: &Selection, events: &[Event], chosen: &mut 
                 wanted
             }
             EventBody::CustodyRecorded(c) => chosen.evidence.contains(&c.evidence),
-            EventBody::SourceImported(i) => chosen.evidence.contains(&i.source),
+            EventBody::SourceImported(i) => {
+                let wanted = chosen.evidence.contains(&i.source);
+                if wanted && i.extracted.attachments > 0 && i.photo.is_none() {
+                    chosen.carrying_files.insert(i.source.clone());
+                }
+                wanted
+            }
             EventBody::ScanRecorded(s) => chosen.evidence.contains(&s.source),
             // Earlier disclosures name other recipients: proven by
             // consistency, never shown.

@@ -194,3 +194,11 @@ export-kind-incidents_csv = incidents (CSV)
 export-kind-messages_csv = messages (CSV)
 export-kind-ic3_worksheet = IC3 worksheet
 error-too-large-for-download = This export would be larger than { $mib } MiB, too large to build for a download. Choose fewer items or a shorter period, or run cairn export on this computer to write it to a file.
+export-note-carrying = { $count ->
+    [one] One imported file is
+   *[other] { $count } imported files are
+} included exactly as received, because a court may need the original: { $names }. Pictures and other files inside them (MMS pictures, chat media, email attachments) keep their metadata, which can include where they were taken. Review before sharing, or leave these files out with --evidence.
+export-written-carrying = { $count ->
+    [one] Caution: one imported file is included as received; pictures inside it keep their location metadata (see the report's cover).
+   *[other] Caution: { $count } imported files are included as received; pictures inside them keep their location metadata (see the report's cover).
+}

@@ -324,7 +324,7 @@ pattern-others = Others, by number of contacts
 ## Exports
 nav-export = Export
 export-web-heading = Export
-export-web-intro = Everything exported here is recorded in the case journal: when, by whom, what and for whom. The file is built in memory and downloaded by this browser; save it where only you and the recipient can reach it. Pictures lose their location and device metadata unless you ask for the originals.
+export-web-intro = Everything exported here is recorded in the case journal: when, by whom, what and for whom. The file is built in memory and downloaded by this browser; save it where only you and the recipient can reach it. Pictures lose their location and device metadata unless you ask for the originals. Imported files (SMS backups, chat exports, mailboxes) go in as received, so pictures inside them keep their metadata; choose the people and period with care.
 export-web-kind = What to export
 export-web-recipient = Who it is for
 export-web-recipient-help = Recorded in the journal, for example "Family court, Dept. 4" or "Detective R., case 24-0113".

@@ -194,3 +194,11 @@ export-kind-incidents_csv = incidentes (CSV)
 export-kind-messages_csv = mensajes (CSV)
 export-kind-ic3_worksheet = hoja de trabajo del IC3
 error-too-large-for-download = Esta exportación superaría los { $mib } MiB, demasiado para prepararla como descarga. Elija menos elementos o un período más corto, o ejecute cairn export en este equipo para escribirla en un archivo.
+export-note-carrying = { $count ->
+    [one] Un archivo importado se incluye
+   *[other] { $count } archivos importados se incluyen
+} tal como se recibieron, porque un tribunal puede necesitar el original: { $names }. Las fotos y otros archivos que contienen (fotos de MMS, contenido de chats, adjuntos de correo) conservan sus metadatos, que pueden incluir dónde se tomaron. Revíselos antes de compartirlos, o déjelos fuera con --evidence.
+export-written-carrying = { $count ->
+    [one] Atención: un archivo importado se incluye tal como se recibió; las fotos que contiene conservan sus metadatos de ubicación (véase la portada del informe).
+   *[other] Atención: { $count } archivos importados se incluyen tal como se recibieron; las fotos que contienen conservan sus metadatos de ubicación (véase la portada del informe).
+}

@@ -324,7 +324,7 @@ pattern-others = Otras, por número de contactos
 ## Exportaciones
 nav-export = Exportar
 export-web-heading = Exportar
-export-web-intro = Todo lo que se exporta aquí queda registrado en el diario del caso: cuándo, quién, qué y para quién. El archivo se prepara en memoria y lo descarga este navegador; guárdelo donde solo usted y el destinatario puedan acceder. Las fotos pierden los metadatos de ubicación y del dispositivo salvo que pida los originales.
+export-web-intro = Todo lo que se exporta aquí queda registrado en el diario del caso: cuándo, quién, qué y para quién. El archivo se prepara en memoria y lo descarga este navegador; guárdelo donde solo usted y el destinatario puedan acceder. Las fotos pierden los metadatos de ubicación y del dispositivo salvo que pida los originales. Los archivos importados (copias de SMS, chats exportados, buzones) se incluyen tal como se recibieron, así que las fotos que contienen conservan sus metadatos; elija con cuidado las personas y el período.
 export-web-kind = Qué exportar
 export-web-recipient = Para quién es
 export-web-recipient-help = Queda en el diario, por ejemplo «Juzgado de familia n.º 4» o «Detective R., caso 24-0113».

@@ -96,6 +96,7 @@ fn json(s: &PacketSummary) -> serde_json::Value {
         "evidence": s.evidence,
         "metadata_removed": s.stripped,
         "withheld": s.withheld,
+        "imported_files_with_media": s.carrying_files,
         "checkpoint_fingerprint": s.checkpoint_fingerprint,
         "key_fingerprint": s.key_fingerprint,
         "export_event": s.export_seq,
@@ -117,6 +118,9 @@ fn print(s: &PacketSummary) {
     }
     if s.withheld > 0 {
         println!("{}", t!("export-written-withheld", count = s.withheld as u64));
+    }
+    if s.carrying_files > 0 {
+        println!("{}", t!("export-written-carrying", count = s.carrying_files as u64));
     }
     println!(
         "{}",

@@ -55,11 +55,19 @@ impl VerifyingKey {
         self.0.verify_strict(msg, &sig).map_err(|_| Error::BadSignature)
     }
 
-    /// `SHA256:` followed by unpadded base64 of SHA-256 of the 32-byte key,
-    /// styled after OpenSSH fingerprints so people recognise the shape. (It is
-    /// not the same value ssh-keygen shows, which hashes the SSH wire encoding.)
+    /// The fingerprint `ssh-keygen -l` prints for this key: `SHA256:` and
+    /// unpadded base64 of SHA-256 over the key's SSH wire encoding
+    /// (RFC 8709: the string `ssh-ed25519`, then the 32-byte key, each with a
+    /// 4-byte big-endian length). One value everywhere — checkpoints, proofs,
+    /// packets — that an examiner can recompute with standard tools.
     pub fn fingerprint(&self) -> String {
-        let digest = sha2::Sha256::digest(self.0.as_bytes());
+        const ALGORITHM: &[u8] = b"ssh-ed25519";
+        let mut wire = Vec::with_capacity(4 + ALGORITHM.len() + 4 + 32);
+        wire.extend_from_slice(&(ALGORITHM.len() as u32).to_be_bytes());
+        wire.extend_from_slice(ALGORITHM);
+        wire.extend_from_slice(&32u32.to_be_bytes());
+        wire.extend_from_slice(self.0.as_bytes());
+        let digest = sha2::Sha256::digest(&wire);
         format!(
             "SHA256:{}",
             base64::engine::general_purpose::STANDARD_NO_PAD.encode(digest)

@@ -134,7 +134,10 @@ fn a_packet_verifies_with_cairn_and_with_standard_tools() {
     let summary = export(&c, &out, &[]);
     assert_eq!(summary["evidence"], 3, "photo, note and the SMS backup: {summary}");
     assert_eq!(summary["metadata_removed"], 1);
-    assert_eq!(summary["imported_files_with_media"], 1, "the SMS backup carries MMS pictures");
+    assert_eq!(
+        summary["imported_files_with_media"], 1,
+        "the SMS backup carries MMS pictures"
+    );
 
     let verified = c.env.json(&["verify", s(&out)]);
     assert_eq!(verified["ok"], true, "{verified}");
@@ -204,7 +207,10 @@ fn a_packet_verifies_with_cairn_and_with_standard_tools() {
     assert!(text.contains(&c.case), "report lacks the case id");
     assert!(text.contains(summary["checkpoint_fingerprint"].as_str().unwrap()));
     assert!(text.contains("Photoofmydoorleftonthecar."));
-    assert!(text.contains("includedexactlyasreceived") && text.contains("backup.xml"), "{text}");
+    assert!(
+        text.contains("includedexactlyasreceived") && text.contains("backup.xml"),
+        "{text}"
+    );
 
     // Exporting is a journal event, and the journal still verifies.
     let journal = std::fs::read_to_string(dir.join("journal.jsonl")).unwrap();

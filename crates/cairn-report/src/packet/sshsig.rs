@@ -115,3 +115,20 @@ pub fn verify(
         Err(SignatureError::Mismatch)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_fingerprint_everywhere() {
+        // The vault's own fingerprint (checkpoints, proofs, `cairn init`)
+        // must be the one ssh-keygen prints for the packet's key.
+        for _ in 0..8 {
+            let key = cairn_crypto::MasterKey::generate()
+                .signing_key()
+                .verifying_key()
+                .to_bytes();
+            let vault = cairn_crypto::VerifyingKey::from_bytes(&key).unwrap().fingerprint();
+            assert_eq!(vault, super::fingerprint(key));
+        }
+    }
+}

@@ -65,6 +65,8 @@ pub enum AppError {
     Assessment(#[from] cairn_assess::SpecError),
     #[error("no instrument {0}")]
     NoSuchInstrument(String),
+    #[error("there is no safety plan in this case yet")]
+    NoPlan,
     /// A download built in memory grew past its limit; the CLI writes a file.
     #[error("the export is larger than {limit} bytes, too large to download")]
     TooLargeForDownload { limit: u64 },

@@ -22,7 +22,7 @@ pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use export::{
     CaseExtract, Chart, Destination, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders,
-    EvidenceFile, PacketFacts, PacketRequest, PacketSummary, PacketWording, Written,
+    EvidenceFile, PacketFacts, PacketRequest, PacketSummary, PacketWording, PlanPdfRequest, PlanWording, Written,
 };
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};

@@ -248,3 +248,52 @@ impl DocumentWording for PacketText {
         out
     }
 }
+
+impl cairn_app::PlanWording for PacketText {
+    fn language(&self) -> &'static str {
+        self.0.lang()
+    }
+
+    fn plan_labels(&self) -> Value {
+        let t = self.0;
+        serde_json::json!({
+            "why": t.get("plan-why-label"),
+            "caution": t.get("plan-caution-label"),
+            "resources": t.get("plan-resources-label"),
+            "note": t.get("plan-note-label"),
+            "page": t.get("export-label-page"),
+            "of": t.get("export-label-of"),
+        })
+    }
+
+    fn plan_title(&self, version: Option<(u32, jiff::Timestamp)>) -> String {
+        let t = self.0;
+        match version {
+            Some((version, at)) => t.with(
+                "plan-title",
+                &[
+                    ("version", Arg::Number(f64::from(version))),
+                    ("date", Arg::Text(t.timestamp(at))),
+                ],
+            ),
+            None => t.get("plan-safe-title"),
+        }
+    }
+
+    fn plan_priorities(&self, priorities: &[String]) -> String {
+        let t = self.0;
+        let list: Vec<String> = priorities
+            .iter()
+            .map(|p| t.get(&format!("plan-priority-{p}")))
+            .collect();
+        t.with("plan-priorities", &[("list", Arg::Text(list.join(", ")))])
+    }
+
+    fn plan_category(&self, category: &str) -> String {
+        self.0.get(&format!("plan-category-{category}"))
+    }
+
+    fn plan_decision(&self, decision: cairn_app::core::PlanDecision) -> String {
+        self.0.get(&format!("plan-decision-{}", decision.name()))
+    }
+}

@@ -110,6 +110,7 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
         AppError::Scan { file, detail } => t.with("error-scan", &[("file", text(file)), ("detail", text(detail))]),
         AppError::Assessment(spec) => crate::describe_spec_error(t, spec),
         AppError::NoSuchInstrument(id) => t.with("assess-no-such-instrument", &[("id", text(id))]),
+        AppError::NoPlan => t.get("plan-none"),
         AppError::TooLargeForDownload { limit } => t.with(
             "error-too-large-for-download",
             &[("mib", Arg::Number((*limit / (1024 * 1024)) as f64))],

@@ -26,6 +26,8 @@ pub enum Template {
     CourtReport,
     /// A protective-order chronology: numbered incidents and their evidence.
     Chronology,
+    /// The survivor's safety plan (full or safe copy).
+    SafetyPlan,
 }
 
 impl Template {
@@ -33,6 +35,7 @@ impl Template {
         match self {
             Template::CourtReport => include_str!("../templates/court_report.typ"),
             Template::Chronology => include_str!("../templates/chronology.typ"),
+            Template::SafetyPlan => include_str!("../templates/safety_plan.typ"),
         }
     }
 }

@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/pattern", get(pattern::show))
         .route("/cases/{case}/assessments", get(plan::assessments))
         .route("/cases/{case}/plan", get(plan::plan))
+        .route("/cases/{case}/plan.pdf", get(plan::plan_pdf))
         .route("/cases/{case}/counterparts", get(counterparts::list))
         .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
         .route("/cases/{case}/export", get(export::form).post(export::export))

@@ -75,4 +75,17 @@ async fn assessments_and_printable_plan() {
         "declined options stay out"
     );
     assert!(safe.body.contains("Check devices for monitoring"));
+
+    // The same two, as PDF downloads.
+    assert!(full.body.contains("href=\"plan.pdf\""), "{}", full.body);
+    assert!(safe.body.contains("href=\"plan.pdf?safe=1\""), "{}", safe.body);
+    let pdf = c.get(&format!("/cases/{case}/plan.pdf")).await;
+    assert_eq!(pdf.status, axum::http::StatusCode::OK);
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    assert_security_headers(&pdf);
+    let safe_pdf = c.get(&format!("/cases/{case}/plan.pdf?safe=1")).await;
+    assert!(safe_pdf.bytes.starts_with(b"%PDF-"));
+    let disposition = safe_pdf.headers.get("content-disposition").unwrap().to_str().unwrap();
+    assert_eq!(disposition, "attachment; filename=\"notes.pdf\"", "a neutral file name");
+    assert_ne!(pdf.bytes, safe_pdf.bytes);
 }

@@ -246,6 +246,45 @@ fn plan_follows_assessments_priorities_and_decisions() {
         "declined options stay out: {safe}"
     );
 
+    // On paper: the full plan names the case; the safe copy has a neutral
+    // title, no case code and no declined option.
+    let pdf_text = |args: &[&str], name: &str| {
+        let out = env.path(name);
+        let mut all = vec!["plan", "export", "--case", &case, "--out", s(&out)];
+        all.extend_from_slice(args);
+        env.ok(&all);
+        let text = std::process::Command::new("pdftotext")
+            .args([s(&out), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils) is installed by .ci/run");
+        String::from_utf8_lossy(&text.stdout).into_owned()
+    };
+    let full = pdf_text(&[], "plan.pdf");
+    assert!(
+        full.contains("Safety plan, version 1") && full.contains(&case),
+        "{full}"
+    );
+    assert!(
+        full.contains("Removing monitoring software can alert the abuser"),
+        "{full}"
+    );
+    assert!(full.contains("not now"), "{full}");
+    let safe_pdf = pdf_text(&["--safe-copy", "--lang", "es"], "notas.pdf");
+    assert!(safe_pdf.contains("Notas") && !safe_pdf.contains(&case), "{safe_pdf}");
+    assert!(
+        !safe_pdf.contains("Revisar la privacidad en las redes sociales"),
+        "{safe_pdf}"
+    );
+    assert!(!safe_pdf.contains("Plan de seguridad"), "{safe_pdf}");
+    let empty = Env::new();
+    let other = empty.new_case();
+    let err = empty.fails(
+        &["plan", "export", "--case", &other, "--out", s(&empty.path("p.pdf"))],
+        1,
+    );
+    assert!(err.contains("no safety plan"), "{err}");
+    assert!(!empty.path("p.pdf").exists());
+
     let again = env.json(&["plan", "build", "--case", &case]);
     assert_eq!(again["version"], 2);
     let err = env.fails(&["plan", "build", "--case", &case, "--adopt", "teleport"], 1);

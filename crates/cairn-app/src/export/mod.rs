@@ -8,12 +8,14 @@
 //! written so the packet proves its own disclosure record.
 
 mod documents;
+mod plan;
 mod rows;
 mod select;
 mod sink;
 mod write;
 
 pub use documents::{CaseExtract, Document, DocumentRequest, DocumentSummary, DocumentWording, EmailHeaders};
+pub use plan::{PlanPdfRequest, PlanWording};
 pub use sink::{Destination, Written};
 
 use std::sync::Arc;

@@ -115,6 +115,7 @@ assess-web-changes = Since last time
 plan-web-heading = Safety plan
 plan-web-safe-link = Safe copy (no case details, neutral title)
 plan-web-print-hint = Print from the browser; the print leaves out menus and buttons.
+plan-web-pdf-link = Download as PDF
 
 # cairn resources
 resource-none = No resource matches.
@@ -171,6 +172,12 @@ help-plan-build--decline = Options the survivor does not want now (ids, comma-se
 help-plan-show = Show the latest safety plan
 help-plan-show--case = The case id (c-…). CAIRN_CASE also works.
 help-plan-show--safe_copy = A copy without case details and with a neutral title
+help-plan-export = Write the latest safety plan as a PDF to print (full, or a safe copy)
+help-plan-export--case = The case id (c-…). CAIRN_CASE also works.
+help-plan-export--out = Where to write the PDF
+help-plan-export--safe_copy = A copy without case details and with a neutral title
+help-plan-export--force = Replace the output file if it exists
+plan-exported = Wrote the safety plan to { $path }.
 help-plan-check-password = Check how hard a password would be to guess, without keeping it
 help-resources = Hotlines and local services
 help-resources-search = Find resources by need, language and place

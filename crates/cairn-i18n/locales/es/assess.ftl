@@ -115,6 +115,7 @@ assess-web-changes = Desde la última vez
 plan-web-heading = Plan de seguridad
 plan-web-safe-link = Copia segura (sin datos del caso, título neutro)
 plan-web-print-hint = Imprima desde el navegador; la impresión omite menús y botones.
+plan-web-pdf-link = Descargar en PDF
 
 # cairn resources
 resource-none = Ningún recurso coincide.
@@ -171,6 +172,12 @@ help-plan-build--decline = Opciones que la sobreviviente no quiere ahora (ids, s
 help-plan-show = Mostrar el último plan de seguridad
 help-plan-show--case = El id del caso (c-…). También sirve CAIRN_CASE.
 help-plan-show--safe_copy = Una copia sin datos del caso y con un título neutro
+help-plan-export = Escribir el último plan de seguridad en un PDF para imprimir (completo, o una copia segura)
+help-plan-export--case = El id del caso (c-…). También sirve CAIRN_CASE.
+help-plan-export--out = Dónde escribir el PDF
+help-plan-export--safe_copy = Una copia sin datos del caso y con un título neutro
+help-plan-export--force = Reemplazar el archivo de salida si ya existe
+plan-exported = Se escribió el plan de seguridad en { $path }.
 help-plan-check-password = Comprobar lo difícil que sería adivinar una contraseña, sin guardarla
 help-resources = Líneas de ayuda y servicios locales
 help-resources-search = Buscar recursos por necesidad, idioma y lugar

@@ -238,3 +238,46 @@ pub async fn plan(
         options,
     }))
 }
+
+/// The latest plan as a PDF download, in full or as the safe copy (whose
+/// file name is as neutral as its title). Built in memory: nothing
+/// unencrypted is written on the way to the browser.
+pub async fn plan_pdf(
+    Open { vault, session }: Open,
+    Path(raw): Path<String>,
+    Query(params): Query<PlanParams>,
+) -> Result<axum::response::Response, PageError> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let case = case_id(&session, &raw)?;
+    load_case(&vault, &session, &case).await?;
+    let safe = params.safe.is_some_and(|s| s == "1");
+    let request = cairn_app::PlanPdfRequest {
+        case: case.clone(),
+        safe_copy: safe,
+        destination: cairn_app::Destination::Memory {
+            limit: 64 * 1024 * 1024,
+        },
+    };
+    let wording = std::sync::Arc::new(cairn_i18n::export::PacketText(Tr(session.lang)));
+    let written = vault
+        .export_plan_pdf(request, wording)
+        .await
+        .map_err(|e| PageError::app(&session, &e))?;
+    let cairn_app::Written::Memory(bytes) = written else {
+        return Err(PageError::not_found(&session));
+    };
+    let name = if safe {
+        "notes.pdf".to_owned()
+    } else {
+        format!("{case}-safety-plan.pdf")
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        bytes,
+    )
+        .into_response())
+}

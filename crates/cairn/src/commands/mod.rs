@@ -15,6 +15,7 @@ pub mod messages;
 pub mod passphrase;
 pub mod pattern;
 pub mod plan;
+pub mod plan_export;
 pub mod resources;
 pub mod scan;
 pub mod serve;

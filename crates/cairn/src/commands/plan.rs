@@ -23,6 +23,8 @@ pub enum PlanCommand {
     Build(BuildArgs),
     /// Show the latest safety plan.
     Show(ShowArgs),
+    /// Write the latest safety plan as a PDF to print (full, or a safe copy).
+    Export(super::plan_export::PlanExportArgs),
     /// Check how hard a password would be to guess, without keeping it.
     CheckPassword,
 }
@@ -59,6 +61,7 @@ pub async fn run(ctx: &Context, command: &PlanCommand) -> Result<()> {
     match command {
         PlanCommand::Build(args) => build(ctx, args).await,
         PlanCommand::Show(args) => show(ctx, args).await,
+        PlanCommand::Export(args) => super::plan_export::run(ctx, args).await,
         PlanCommand::CheckPassword => check_password(),
     }
 }

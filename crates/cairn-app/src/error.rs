@@ -67,6 +67,8 @@ pub enum AppError {
     NoSuchInstrument(String),
     #[error("there is no safety plan in this case yet")]
     NoPlan,
+    #[error("cannot check the phone: {0}")]
+    Phone(crate::scan_live::PhoneProblem),
     /// A download built in memory grew past its limit; the CLI writes a file.
     #[error("the export is larger than {limit} bytes, too large to download")]
     TooLargeForDownload { limit: u64 },

@@ -118,7 +118,7 @@ impl<S: Store> Vault<S> {
     }
 
     /// Every registered indicator file, read back from the blob store.
-    async fn indicator_set(&self) -> Result<(IndicatorSet, Vec<IndicatorSourceRef>)> {
+    pub(crate) async fn indicator_set(&self) -> Result<(IndicatorSet, Vec<IndicatorSourceRef>)> {
         let sources = self.store.indicator_sources().await?;
         let blobs = self.blobs.clone();
         let loaded = tokio::task::spawn_blocking(move || -> Result<_> {
@@ -200,6 +200,23 @@ impl<S: Store> Vault<S> {
         if kind != ScanKind::Pcap {
             settings.insert("as_of".to_owned(), as_of.to_string());
         }
+        self.record_scan(case, source, existing.is_none(), kind, settings, used, analysis)
+            .await
+    }
+
+    /// Records one check: the evidence it read (when new to the case) and a
+    /// `scan_recorded` event with the findings as data.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn record_scan(
+        &self,
+        case: &CaseId,
+        source: cairn_core::Evidence,
+        new_evidence: bool,
+        kind: ScanKind,
+        settings: BTreeMap<String, String>,
+        used: Vec<IndicatorSourceRef>,
+        analysis: Analysis,
+    ) -> Result<ScanReport> {
         let scan = ScanRecorded {
             source: source.id.clone(),
             source_sha256: source.sha256,
@@ -215,7 +232,7 @@ impl<S: Store> Vault<S> {
             findings: analysis.findings,
         };
         let mut events = Vec::new();
-        if existing.is_none() {
+        if new_evidence {
             events.push(EventBody::EvidenceAdded(source.clone()));
         }
         events.push(EventBody::ScanRecorded(scan.clone()));
@@ -234,7 +251,7 @@ impl<S: Store> Vault<S> {
     }
 }
 
-struct Analysis {
+pub(crate) struct Analysis {
     findings: Vec<ScanFinding>,
     outcome: ScanOutcome,
     checked: Vec<String>,
@@ -271,18 +288,23 @@ fn analyse(
             (report.findings, report.coverage)
         }
     };
-    let outcome = match coverage.outcome(&findings) {
+    Ok(analysis_of(&findings, &coverage))
+}
+
+/// Findings and coverage as the journal records them.
+pub(crate) fn analysis_of(findings: &[cairn_scan::Finding], coverage: &cairn_scan::Coverage) -> Analysis {
+    let outcome = match coverage.outcome(findings) {
         cairn_scan::Outcome::Concerns => ScanOutcome::Concerns,
         cairn_scan::Outcome::MinorOnly => ScanOutcome::MinorOnly,
         cairn_scan::Outcome::NothingFoundWithinLimits => ScanOutcome::NothingFoundWithinLimits,
         _ => ScanOutcome::NothingFoundIncomplete,
     };
-    Ok(Analysis {
+    Analysis {
         findings: findings.iter().map(finding).collect(),
         outcome,
         checked: coverage.checked.iter().map(serde_name).collect(),
         gaps: coverage.gaps.iter().map(gap).collect(),
-    })
+    }
 }
 
 fn finding(f: &cairn_scan::Finding) -> ScanFinding {

@@ -111,11 +111,30 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
         AppError::Assessment(spec) => crate::describe_spec_error(t, spec),
         AppError::NoSuchInstrument(id) => t.with("assess-no-such-instrument", &[("id", text(id))]),
         AppError::NoPlan => t.get("plan-none"),
+        AppError::Phone(problem) => describe_phone_problem(t, problem),
         AppError::TooLargeForDownload { limit } => t.with(
             "error-too-large-for-download",
             &[("mib", Arg::Number((*limit / (1024 * 1024)) as f64))],
         ),
         other => other.to_string(),
+    }
+}
+
+fn describe_phone_problem(t: Tr, problem: &cairn_app::PhoneProblem) -> String {
+    use cairn_app::PhoneProblem as P;
+    match problem {
+        P::NoneConnected => t.get("scan-phone-none"),
+        P::Several { listed } => t.with("scan-phone-several", &[("listed", text(listed))]),
+        P::NotConnected { serial, listed } => t.with(
+            "scan-phone-not-connected",
+            &[("serial", text(serial)), ("listed", text(listed))],
+        ),
+        P::Unauthorized { serial } => t.with("scan-phone-unauthorized", &[("serial", text(serial))]),
+        P::NotReady { serial, state } => t.with(
+            "scan-phone-not-ready",
+            &[("serial", text(serial)), ("state", text(state))],
+        ),
+        _ => problem.to_string(),
     }
 }
 

@@ -194,3 +194,80 @@ async fn verify_notices_an_edited_scan_projection() {
         "{stderr}"
     );
 }
+
+/// A live check against the replaying adb server (recorded Android 10, 12
+/// and 14 phones): the real client, the real protocol, the evidence kept
+/// and re-checkable as an AndroidQF zip.
+#[test]
+fn a_live_phone_check_over_adb() {
+    use cairn_scan::adb::replay::{RecordedDevice, ReplayServer};
+    let phones: Vec<RecordedDevice> = ["android10", "android12", "android14"]
+        .iter()
+        .map(|d| RecordedDevice::load(&fixture("adb").join(d)).expect("fixture"))
+        .collect();
+    let server = ReplayServer::start(phones, 0).expect("bind 127.0.0.1");
+    let port = server.addr().port().to_string();
+    let env = Env::new();
+    let case = env.new_case();
+    env.ok(&["iocs", "import", s(&indicators("ioc.yaml"))]);
+
+    let several = env.fails(&["scan", "android", "--case", &case, "--adb-port", &port], 1);
+    assert!(
+        several.contains("Several phones are connected") && several.contains("R58M42ABCDE"),
+        "{several}"
+    );
+    let missing = env.fails(
+        &[
+            "scan",
+            "android",
+            "--case",
+            &case,
+            "--adb-port",
+            &port,
+            "--serial",
+            "NOPE",
+        ],
+        1,
+    );
+    assert!(missing.contains("No phone NOPE is connected"), "{missing}");
+
+    let live = env.json(&[
+        "scan",
+        "android",
+        "--case",
+        &case,
+        "--adb-port",
+        &port,
+        "--serial",
+        "R58M42ABCDE",
+    ]);
+    assert_eq!(live["kind"], "adb");
+    assert_eq!(live["settings"]["serial"], "R58M42ABCDE");
+    assert_eq!(live["outcome"], "concerns", "{live}");
+    assert!(
+        live["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "stalkerware_app" && f["params"]["app"] == "TheTruthSpy"),
+        "{live}"
+    );
+    let kept = live["evidence"]["original_name"].as_str().unwrap();
+    assert!(kept.starts_with("adb-R58M42ABCDE-") && kept.ends_with(".zip"), "{kept}");
+
+    // The kept outputs are an AndroidQF zip: checked again offline, the
+    // same stalkerware is found.
+    let id = live["evidence"]["id"].as_str().unwrap();
+    let out = env.path("kept.zip");
+    env.ok(&["evidence", "extract", id, "--case", &case, "--out", s(&out)]);
+    let again = env.json(&["scan", "androidqf", s(&out), "--case", &case]);
+    assert!(
+        again["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "stalkerware_app" && f["params"]["app"] == "TheTruthSpy"),
+        "{again}"
+    );
+    env.ok(&["journal", "verify", "--case", &case]);
+}

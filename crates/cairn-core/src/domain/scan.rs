@@ -13,11 +13,12 @@ use crate::ids::EvidenceId;
 use crate::merkle::Hash;
 
 named_enum!(
-    /// What kind of input was checked.
+    /// What kind of input was checked (`adb`: a live check of a phone over USB).
     ScanKind, "scan kind" {
         Pcap = "pcap",
         Androidqf = "androidqf",
         Bugreport = "bugreport",
+        Adb = "adb",
     }
 );
 

@@ -121,6 +121,13 @@ scan-done = Checked { $name } ({ $kind }), kept as evidence { $id }
 scan-kind-pcap = packet capture
 scan-kind-androidqf = AndroidQF acquisition
 scan-kind-bugreport = Android bug report
+scan-kind-adb = live check over USB
+scan-phone-progress = Reading the phone over USB (read-only)…
+scan-phone-none = No phone is connected. Connect it by USB, turn on USB debugging, unlock it, and run the check again.
+scan-phone-several = Several phones are connected ({ $listed }). Choose one with --serial.
+scan-phone-not-connected = No phone { $serial } is connected. Connected: { $listed }.
+scan-phone-unauthorized = The phone { $serial } has not allowed this computer yet: unlock it and accept the “Allow USB debugging?” prompt, then run the check again.
+scan-phone-not-ready = The phone { $serial } is { $state }, not ready. Reconnect the cable and unlock it.
 scan-indicators-used = Compared against { $count ->
         [one] one indicator file:
        *[other] { $count } indicator files:

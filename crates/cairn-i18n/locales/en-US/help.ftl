@@ -182,6 +182,11 @@ help-scan-bugreport = Check an Android bug report (zip or text), as made by adb 
 help-scan-bugreport--file = The bug report to check; it is kept as evidence
 help-scan-bugreport--case = The case id (c-…). CAIRN_CASE also works.
 help-scan-bugreport--note = A note kept with the file, e.g. where and when it was made
+help-scan-android = Check a phone connected by USB now, through the adb server on this computer
+help-scan-android--case = The case id (c-…). CAIRN_CASE also works.
+help-scan-android--serial = Which phone, when more than one is connected (as adb devices lists it)
+help-scan-android--adb_port = The adb server's port on this computer
+help-scan-android--note = A note kept with the check, e.g. whose phone and where
 
 help-export = Export a case for a court or an investigator
 help-export-packet = A verifiable court packet (zip): report, evidence, journal, proofs, signed hashes

@@ -121,6 +121,13 @@ scan-done = Se revisó { $name } ({ $kind }), guardado como evidencia { $id }
 scan-kind-pcap = captura de tráfico
 scan-kind-androidqf = adquisición de AndroidQF
 scan-kind-bugreport = informe de errores de Android
+scan-kind-adb = revisión en vivo por USB
+scan-phone-progress = Leyendo el teléfono por USB (solo lectura)…
+scan-phone-none = No hay ningún teléfono conectado. Conéctelo por USB, active la depuración USB, desbloquéelo y vuelva a hacer la revisión.
+scan-phone-several = Hay varios teléfonos conectados ({ $listed }). Elija uno con --serial.
+scan-phone-not-connected = No hay ningún teléfono { $serial } conectado. Conectados: { $listed }.
+scan-phone-unauthorized = El teléfono { $serial } todavía no ha autorizado este equipo: desbloquéelo y acepte el aviso «¿Permitir depuración USB?», y vuelva a hacer la revisión.
+scan-phone-not-ready = El teléfono { $serial } está { $state }, no listo. Vuelva a conectar el cable y desbloquéelo.
 scan-indicators-used = Comparado con { $count ->
         [one] un archivo de indicadores:
        *[other] { $count } archivos de indicadores:

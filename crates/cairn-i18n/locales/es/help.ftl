@@ -181,6 +181,11 @@ help-scan-bugreport = Revisar un informe de errores de Android (zip o texto), co
 help-scan-bugreport--file = El informe de errores que se revisa; se guarda como evidencia
 help-scan-bugreport--case = El id del caso (c-…). También sirve CAIRN_CASE.
 help-scan-bugreport--note = Una nota que se guarda con el archivo, p. ej. dónde y cuándo se hizo
+help-scan-android = Revisar ahora un teléfono conectado por USB, mediante el servidor adb de este equipo
+help-scan-android--case = El id del caso (c-…). También sirve CAIRN_CASE.
+help-scan-android--serial = Qué teléfono, si hay más de uno conectado (como lo muestra adb devices)
+help-scan-android--adb_port = El puerto del servidor adb en este equipo
+help-scan-android--note = Una nota que se guarda con la revisión, p. ej. de quién es el teléfono y dónde
 
 help-export = Exportar un caso para un tribunal o una investigación
 help-export-packet = Un paquete verificable para el tribunal (zip): informe, evidencias, diario, pruebas, sumas firmadas

@@ -119,6 +119,12 @@ fn live_collection_feeds_the_same_analysis() {
             v
         };
         assert_eq!(strip(&live), strip(&offline), "{fixture}");
+        // Kept as evidence, the live outputs analyse again to the same findings.
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("adb.zip");
+        std::fs::write(&kept, acq.to_zip().expect("zip")).unwrap();
+        let again = analyze_path(&kept, &set, &opts).expect("the kept zip");
+        assert_eq!(strip(&again), strip(&live), "{fixture} from the kept zip");
         let usb = live
             .findings
             .iter()

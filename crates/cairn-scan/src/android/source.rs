@@ -25,6 +25,8 @@ pub(crate) const QF_FILES: &[&str] = &[
     "settings_global.txt",
     "ps.txt",
     "processes.txt",
+    // Written by Cairn's own ADB collection (`pm list packages -f -i -U`).
+    "pm_list.txt",
     "root_binaries.json",
 ];
 
@@ -50,6 +52,22 @@ pub struct Acquisition {
 }
 
 impl Acquisition {
+    /// The acquisition as a zip in AndroidQF's layout (one file per output,
+    /// sorted, fixed timestamps), so that it can be kept as evidence and
+    /// analysed again later like any AndroidQF zip.
+    pub fn to_zip(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        for (name, bytes) in &self.files {
+            zip.start_file(name.as_str(), options).map_err(std::io::Error::other)?;
+            zip.write_all(bytes)?;
+        }
+        Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+    }
+
     /// An acquisition assembled from named outputs (used by the ADB client
     /// and by tests); names are AndroidQF file names
     /// (`packages.json`, `dumpsys.txt`, `getprop.txt`, `settings_*.txt`, `ps.txt`, …) or `pm_list.txt`.

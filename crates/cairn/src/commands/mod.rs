@@ -18,6 +18,7 @@ pub mod plan;
 pub mod plan_export;
 pub mod resources;
 pub mod scan;
+pub mod scan_android;
 pub mod serve;
 pub mod subject;
 pub mod verify;

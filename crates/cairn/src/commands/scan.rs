@@ -23,6 +23,8 @@ pub enum ScanCommand {
     Androidqf(ScanArgs),
     /// Check an Android bug report (zip or text), as made by `adb bugreport`.
     Bugreport(ScanArgs),
+    /// Check a phone connected by USB now, through the adb server on this computer.
+    Android(super::scan_android::AndroidArgs),
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +44,7 @@ pub async fn run(ctx: &Context, command: &ScanCommand) -> Result<()> {
         ScanCommand::Pcap(a) => (ScanKind::Pcap, a),
         ScanCommand::Androidqf(a) => (ScanKind::Androidqf, a),
         ScanCommand::Bugreport(a) => (ScanKind::Bugreport, a),
+        ScanCommand::Android(a) => return super::scan_android::run(ctx, a).await,
     };
     let vault = ctx.open().await?;
     let case = parse_case(&args.case.case)?;
@@ -53,7 +56,7 @@ pub async fn run(ctx: &Context, command: &ScanCommand) -> Result<()> {
     Ok(())
 }
 
-fn print_report(report: &ScanReport) {
+pub(crate) fn print_report(report: &ScanReport) {
     let tr = translator();
     let e = &report.evidence.evidence;
     let scan = &report.record.scan;

@@ -67,6 +67,9 @@ pub enum AppError {
     NoSuchInstrument(String),
     #[error("there is no safety plan in this case yet")]
     NoPlan,
+    /// Only from `update_indicators`, which a person runs by name.
+    #[error("cannot download {url}: {detail}")]
+    Download { url: String, detail: String },
     #[error("cannot check the phone: {0}")]
     Phone(crate::scan_live::PhoneProblem),
     /// A download built in memory grew past its limit; the CLI writes a file.

@@ -9,6 +9,7 @@ mod evidence;
 mod export;
 mod import;
 mod incidents;
+mod indicators_update;
 mod journal;
 mod pattern;
 mod scan;
@@ -27,6 +28,7 @@ pub use export::{
 };
 pub use import::{ImportReport, ImportSettings, Progress, Stage};
 pub use incidents::{IncidentChanges, IncidentInput, IncidentView};
+pub use indicators_update::{INDICATOR_FILES, INDICATORS_UPSTREAM};
 pub use journal::{ConsistencyProof, InclusionProof, Problem, VerifyReport, check_checkpoint};
 pub use pattern::{Party, PatternReport, PatternRequest};
 pub use scan::{IndicatorImport, ScanReport};

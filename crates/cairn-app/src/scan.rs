@@ -19,7 +19,7 @@ use crate::evidence::EvidenceMeta;
 use crate::{AppError, Result, Vault};
 
 /// Matches `cairn_scan`'s own limit; the real files are well under 1 MiB.
-const MAX_INDICATOR_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_INDICATOR_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What registering one indicator file did.
 #[derive(Debug, Clone, Serialize)]
@@ -42,28 +42,42 @@ impl<S: Store> Vault<S> {
     /// blob store and registers them. If any file does not load, nothing is
     /// registered.
     pub async fn import_indicators(&self, paths: &[PathBuf], version: Option<String>) -> Result<Vec<IndicatorImport>> {
-        let mut checked = Vec::new();
+        let mut files = Vec::new();
         for path in paths {
             let file = std::fs::File::open(path).map_err(AppError::file(path))?;
             let mut bytes = Vec::new();
             file.take(MAX_INDICATOR_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map_err(AppError::file(path))?;
-            let mut origin = Origin::new(path.display().to_string());
+            files.push((path.display().to_string(), file_name(path, "indicators"), bytes));
+        }
+        self.import_indicator_bytes(files, version).await
+    }
+
+    /// Registers indicator files given as `(shown as, name, bytes)`: all are
+    /// loaded first, so one bad file registers nothing.
+    pub(crate) async fn import_indicator_bytes(
+        &self,
+        files: Vec<(String, String, Vec<u8>)>,
+        version: Option<String>,
+    ) -> Result<Vec<IndicatorImport>> {
+        let mut checked = Vec::new();
+        for (shown, name, bytes) in files {
+            let mut origin = Origin::new(shown.clone());
             origin.version = version.clone();
             let provenance = IndicatorSet::new()
                 .load_bytes(&bytes, origin)
                 .map_err(|e| AppError::Indicators {
-                    file: path.display().to_string(),
+                    file: shown.clone(),
                     error: Box::new(e),
                 })?
                 .clone();
-            checked.push((path, bytes, provenance));
+            checked.push((name, bytes, provenance));
         }
         let mut done = Vec::new();
-        for (path, bytes, provenance) in checked {
+        for (name, bytes, provenance) in checked {
             done.push(
-                self.register_indicators(path, bytes, &provenance, version.clone())
+                self.register_indicators(&name, bytes, &provenance, version.clone())
                     .await?,
             );
         }
@@ -72,7 +86,7 @@ impl<S: Store> Vault<S> {
 
     async fn register_indicators(
         &self,
-        path: &Path,
+        name: &str,
         bytes: Vec<u8>,
         provenance: &cairn_scan::Provenance,
         version: Option<String>,
@@ -81,7 +95,7 @@ impl<S: Store> Vault<S> {
         let sealed = tokio::task::spawn_blocking(move || blobs.put(&bytes[..], &mut |_| {}))
             .await
             .map_err(|e| AppError::File {
-                path: path.to_owned(),
+                path: PathBuf::from(name),
                 source: std::io::Error::other(e.to_string()),
             })??;
         let counts = serde_json::to_value(&provenance.counts)
@@ -90,7 +104,7 @@ impl<S: Store> Vault<S> {
             .unwrap_or_default();
         let source = IndicatorSource {
             sha256: Hash(sealed.sha256),
-            name: file_name(path, "indicators"),
+            name: name.to_owned(),
             format: serde_name(&provenance.format),
             version,
             loaded_at: jiff::Timestamp::now(),

@@ -112,6 +112,7 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
         AppError::NoSuchInstrument(id) => t.with("assess-no-such-instrument", &[("id", text(id))]),
         AppError::NoPlan => t.get("plan-none"),
         AppError::Phone(problem) => describe_phone_problem(t, problem),
+        AppError::Download { url, detail } => t.with("error-download", &[("url", text(url)), ("detail", text(detail))]),
         AppError::TooLargeForDownload { limit } => t.with(
             "error-too-large-for-download",
             &[("mib", Arg::Number((*limit / (1024 * 1024)) as f64))],

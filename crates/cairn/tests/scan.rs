@@ -271,3 +271,77 @@ fn a_live_phone_check_over_adb() {
     );
     env.ok(&["journal", "verify", "--case", &case]);
 }
+
+/// A minimal HTTP/1.1 server on loopback serving `files` by name (404 for
+/// anything else), standing in for the upstream indicator files.
+fn mirror(files: Vec<(&'static str, Vec<u8>)>) -> u16 {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").trim_start_matches('/');
+            let mut stream = stream;
+            match files.iter().find(|(name, _)| *name == path) {
+                Some((_, body)) => {
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = stream.write_all(head.as_bytes());
+                    let _ = stream.write_all(body);
+                }
+                None => {
+                    let _ =
+                        stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                }
+            }
+        }
+    });
+    port
+}
+
+#[test]
+fn iocs_update_downloads_registers_and_records_where_from() {
+    let ioc = std::fs::read(indicators("ioc.yaml")).unwrap();
+    let watchware = std::fs::read(indicators("watchware.yaml")).unwrap();
+    let env = Env::new();
+
+    let refused = env.fails(&["iocs", "update", "--from", "http://example.org/"], 1);
+    assert!(refused.contains("only https://"), "{refused}");
+
+    // One file missing upstream: nothing is registered.
+    let half = mirror(vec![("ioc.yaml", ioc.clone())]);
+    let err = env.fails(&["iocs", "update", "--from", &format!("http://127.0.0.1:{half}")], 1);
+    assert!(err.contains("watchware.yaml") && err.contains("404"), "{err}");
+    assert_eq!(env.json(&["iocs", "list"]).as_array().unwrap().len(), 0);
+
+    let full = mirror(vec![("ioc.yaml", ioc.clone()), ("watchware.yaml", watchware)]);
+    let base = format!("http://127.0.0.1:{full}/");
+    let done = env.json(&["iocs", "update", "--from", &base]);
+    let done = done.as_array().unwrap();
+    assert_eq!(done.len(), 2);
+    let first = &done[0]["source"];
+    assert_eq!(first["name"], "ioc.yaml");
+    let version = first["version"].as_str().unwrap();
+    assert!(
+        version.ends_with(&base) && version.len() > base.len() + 10,
+        "date and address: {version}"
+    );
+    use sha2::Digest;
+    let expected: String = sha2::Sha256::digest(&ioc).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(first["sha256"], expected.as_str());
+    // The same bytes again: recognised, not registered twice.
+    let again = env.json(&["iocs", "update", "--from", &base]);
+    assert_eq!(again[0]["already_registered"], true);
+    assert_eq!(env.json(&["iocs", "list"]).as_array().unwrap().len(), 2);
+}

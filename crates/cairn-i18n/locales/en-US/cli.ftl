@@ -107,6 +107,7 @@ import-photo-none = no photo metadata could be read from this file; it is kept a
 
 ## Indicator files and device checks
 iocs-imported = Registered indicator file { $name }
+iocs-downloading = Downloading { $files } from { $from } (the only Cairn command that uses the network; nothing about you or your cases is sent).
 iocs-already = { $name } was already registered; nothing changed
 iocs-counts = { $apps } apps, { $packages } packages, { $domains } domains, { $ips } IP addresses, { $certificates } certificates
 iocs-none = No indicator files are registered. Add them with: cairn iocs import ioc.yaml watchware.yaml

@@ -246,6 +246,7 @@ error-indicators = cannot use { $file } as an indicator file: { $detail }. Nothi
 error-indicators-yaml = the YAML is invalid at line { $line }, column { $column } ({ $message })
 error-indicators-json = the STIX JSON is invalid at line { $line }, column { $column } ({ $message })
 error-indicators-format = it is neither a stalkerware-indicators YAML file (ioc.yaml, watchware.yaml) nor a STIX 2.1 bundle
+error-download = cannot download { $url }: { $detail }. Nothing was registered; the indicator files already registered are unchanged.
 error-scan = cannot check { $file }: { $detail }
 skip-missing-field = { $record } has no { $field }
 skip-bad-field = { $record } has an unreadable { $field } "{ $value }"

@@ -107,6 +107,7 @@ import-photo-none = no se pudieron leer metadatos de foto de este archivo; se gu
 
 ## Archivos de indicadores y revisiones de dispositivos
 iocs-imported = Se registró el archivo de indicadores { $name }
+iocs-downloading = Descargando { $files } desde { $from } (la única orden de Cairn que usa la red; no se envía nada sobre usted ni sus casos).
 iocs-already = { $name } ya estaba registrado; no cambió nada
 iocs-counts = { $apps } aplicaciones, { $packages } paquetes, { $domains } dominios, { $ips } direcciones IP, { $certificates } certificados
 iocs-none = No hay archivos de indicadores registrados. Añádalos con: cairn iocs import ioc.yaml watchware.yaml

@@ -246,6 +246,7 @@ error-indicators = no se puede usar { $file } como archivo de indicadores: { $de
 error-indicators-yaml = el YAML no es válido en la línea { $line }, columna { $column } ({ $message })
 error-indicators-json = el JSON STIX no es válido en la línea { $line }, columna { $column } ({ $message })
 error-indicators-format = no es un archivo YAML de stalkerware-indicators (ioc.yaml, watchware.yaml) ni un paquete STIX 2.1
+error-download = no se puede descargar { $url }: { $detail }. No se registró nada; los archivos de indicadores ya registrados no cambian.
 error-scan = no se puede revisar { $file }: { $detail }
 skip-missing-field = { $record } no tiene { $field }
 skip-bad-field = { $record } tiene un { $field } ilegible "{ $value }"

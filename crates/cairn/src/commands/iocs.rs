@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use cairn_app::IndicatorSource;
+use cairn_app::{IndicatorImport, IndicatorSource};
 use clap::{Args, Subcommand};
 
 use crate::context::Context;
@@ -17,6 +17,15 @@ pub enum IocsCommand {
     Import(IocsImportArgs),
     /// The registered indicator files and how many indicators each holds.
     List,
+    /// Download the latest stalkerware-indicators files and register them (uses the network).
+    Update(IocsUpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IocsUpdateArgs {
+    /// Download from this address instead (a mirror; https, or http on this computer).
+    #[arg(long, value_name = "URL", default_value = cairn_app::INDICATORS_UPSTREAM)]
+    pub from: String,
 }
 
 #[derive(Debug, Args)]
@@ -32,25 +41,17 @@ pub struct IocsImportArgs {
 pub async fn run(ctx: &Context, command: &IocsCommand) -> Result<()> {
     let vault = ctx.open().await?;
     match command {
+        IocsCommand::Update(args) => {
+            if !ctx.json() {
+                let files = cairn_app::INDICATOR_FILES.join(", ");
+                println!("{}", t!("iocs-downloading", files = files, from = args.from.as_str()));
+            }
+            let done = vault.update_indicators(&args.from).await?;
+            print_imported(ctx, &done)
+        }
         IocsCommand::Import(args) => {
             let done = vault.import_indicators(&args.files, args.version.clone()).await?;
-            if !ctx.json() {
-                for imported in &done {
-                    let s = &imported.source;
-                    let key = if imported.already_registered {
-                        "iocs-already"
-                    } else {
-                        "iocs-imported"
-                    };
-                    println!("{}", t!(key, name = s.name.as_str()));
-                    println!("  SHA-256 {}", s.sha256);
-                    println!("  {}", counts(s));
-                }
-            }
-            if ctx.json() {
-                return ctx.print_json(&done);
-            }
-            Ok(())
+            print_imported(ctx, &done)
         }
         IocsCommand::List => {
             let sources = vault.indicator_sources().await?;
@@ -109,4 +110,25 @@ fn counts(s: &IndicatorSource) -> String {
         ips = n("ips"),
         certificates = n("certificates")
     )
+}
+
+fn print_imported(ctx: &Context, done: &[IndicatorImport]) -> Result<()> {
+    if ctx.json() {
+        return ctx.print_json(&done);
+    }
+    for imported in done {
+        let s = &imported.source;
+        let key = if imported.already_registered {
+            "iocs-already"
+        } else {
+            "iocs-imported"
+        };
+        println!("{}", t!(key, name = s.name.as_str()));
+        println!("  SHA-256 {}", s.sha256);
+        if let Some(version) = &s.version {
+            println!("  {version}");
+        }
+        println!("  {}", counts(s));
+    }
+    Ok(())
 }

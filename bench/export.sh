@@ -24,8 +24,9 @@ command -v unzip >/dev/null || apt-get install -y -qq unzip >/dev/null
 
 cargo build --release -q -p cairn
 cargo build --release -q -p cairn-app --example seed_case
-cairn="$PWD/target/release/cairn"
-seed="$PWD/target/release/examples/seed_case"
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+cairn="$target/release/cairn"
+seed="$target/release/examples/seed_case"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-export-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export CAIRN_PASSPHRASE="benchmark passphrase only" CAIRN_LANG=en

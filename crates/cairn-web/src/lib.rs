@@ -23,7 +23,8 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
-    auth, case, cases, counterparts, evidence, export, import, incidents, journal, messages, pattern, plan, subjects,
+    auth, case, cases, checks, counterparts, evidence, export, import, incidents, journal, messages, pattern, plan,
+    subjects,
 };
 
 pub use state::{AppState, ServeConfig};
@@ -91,6 +92,8 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/counterparts", get(counterparts::list))
         .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
         .route("/cases/{case}/export", get(export::form).post(export::export))
+        .route("/cases/{case}/checks", get(checks::list))
+        .route("/cases/{case}/checks/{seq}", get(checks::show))
         .route("/cases/{case}/journal", get(journal::show))
         .route("/cases/{case}/journal/verify", post(journal::verify))
         .route(

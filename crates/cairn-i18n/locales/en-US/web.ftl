@@ -339,3 +339,17 @@ export-web-submit = Export and download
 export-web-history = Exports of this case
 export-web-bad-date = "{ $value }" is not a date (use YYYY-MM-DD).
 export-web-pick-kind = Choose what to export.
+
+## Device and network checks
+nav-checks = Device checks
+checks-web-heading = Device and network checks
+checks-web-intro = Checks of phones and network captures in this case, newest first. Run a check with cairn scan (a phone over USB, an AndroidQF acquisition, a bug report or a capture); each is kept as evidence and can be checked again with newer indicator lists.
+checks-web-none = No device or network check in this case yet.
+checks-web-col-kind = Check
+checks-web-col-outcome = Result
+checks-web-col-findings = Findings
+checks-web-counts = { $high } high, { $medium } medium, { $low } low
+checks-web-apps = Findings by app:
+checks-web-all-apps = all
+checks-web-seen-in = Seen in:
+checks-web-back = All checks of this case

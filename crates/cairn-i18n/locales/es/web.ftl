@@ -339,3 +339,17 @@ export-web-submit = Exportar y descargar
 export-web-history = Exportaciones de este caso
 export-web-bad-date = «{ $value }» no es una fecha (use AAAA-MM-DD).
 export-web-pick-kind = Elija qué exportar.
+
+## Revisiones de dispositivos y redes
+nav-checks = Revisiones
+checks-web-heading = Revisiones de dispositivos y redes
+checks-web-intro = Revisiones de teléfonos y capturas de red de este caso, de la más reciente a la más antigua. Las revisiones se hacen con cairn scan (un teléfono por USB, una adquisición de AndroidQF, un informe de errores o una captura); cada una se guarda como prueba y puede revisarse de nuevo con listas de indicadores más recientes.
+checks-web-none = Todavía no hay revisiones de dispositivos ni de redes en este caso.
+checks-web-col-kind = Revisión
+checks-web-col-outcome = Resultado
+checks-web-col-findings = Hallazgos
+checks-web-counts = { $high } altos, { $medium } medios, { $low } bajos
+checks-web-apps = Hallazgos por aplicación:
+checks-web-all-apps = todas
+checks-web-seen-in = Visto en:
+checks-web-back = Todas las revisiones de este caso

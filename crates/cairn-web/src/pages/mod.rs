@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod case;
 pub mod cases;
+pub mod checks;
 pub mod counterparts;
 pub mod evidence;
 pub mod export;

@@ -1,0 +1,76 @@
+//! The checks pages: a live phone check (against the replaying adb server)
+//! listed with its outcome, its findings grouped by severity with their
+//! explanations and cautions, and narrowed to one app.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use cairn_app::LiveScanRequest;
+use cairn_app::core::CaseId;
+use cairn_i18n::Lang;
+use cairn_scan::adb::replay::{RecordedDevice, ReplayServer};
+use common::*;
+
+fn data(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+#[tokio::test]
+async fn checks_are_listed_and_explained_by_severity_and_app() {
+    let (mut c, state) = Client::with_idle(Duration::from_secs(900));
+    c.setup().await;
+    let case = c.new_case("Maria R.").await;
+    let empty = c.get(&format!("/cases/{case}/checks")).await;
+    assert!(
+        empty.body.contains("No device or network check in this case yet"),
+        "{}",
+        empty.body
+    );
+    assert_security_headers(&empty);
+
+    let id = c.cookie.as_deref().and_then(|v| v.strip_prefix("cairn_session="));
+    let (session, _) = state.session(id, Lang::En);
+    let vault = state.vault_for(&session).await.expect("unlocked");
+    let indicators = data("../../shared/data/stalkerware-indicators/ioc.yaml");
+    vault.import_indicators(&[indicators], None).await.unwrap();
+    let phone = RecordedDevice::load(&data("cairn-scan/tests/data/adb/android10")).unwrap();
+    let server = ReplayServer::start(vec![phone], 0).unwrap();
+    let case_id: CaseId = case.parse().unwrap();
+    let request = LiveScanRequest {
+        port: server.addr().port(),
+        serial: None,
+        note: None,
+    };
+    let report = vault.scan_android(&case_id, request).await.unwrap();
+    let seq = report.record.seq;
+
+    let list = c.get(&format!("/cases/{case}/checks")).await;
+    assert!(list.body.contains("live check over USB"), "{}", list.body);
+    assert!(list.body.contains(&format!("/cases/{case}/checks/{seq}")));
+
+    let check = c.get(&format!("/cases/{case}/checks/{seq}")).await;
+    assert_security_headers(&check);
+    let high = check.body.find("High concern").expect("a high group");
+    let medium = check.body.find("Medium concern").unwrap_or(usize::MAX);
+    assert!(high < medium, "most severe first");
+    assert!(check.body.contains("com.systemservice"), "{}", check.body);
+    assert!(
+        check.body.contains("What it does not mean:"),
+        "explained in plain words"
+    );
+    assert!(!check.body.to_lowercase().contains(">clean<"), "never \"clean\"");
+
+    let one = c
+        .get(&format!("/cases/{case}/checks/{seq}?app=com.systemservice"))
+        .await;
+    assert!(one.body.contains("TheTruthSpy"), "{}", one.body);
+    assert!(
+        one.body.matches("<article class=\"finding\">").count()
+            < check.body.matches("<article class=\"finding\">").count(),
+        "narrowed to one app"
+    );
+    let missing = c.get(&format!("/cases/{case}/checks/999999")).await;
+    assert_eq!(missing.status, axum::http::StatusCode::NOT_FOUND);
+}

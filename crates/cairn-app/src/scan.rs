@@ -175,12 +175,13 @@ impl<S: Store> Vault<S> {
         self.case(case).await?;
         let file = std::fs::File::open(path).map_err(AppError::file(path))?;
         if file.metadata().map_err(AppError::file(path))?.is_dir() {
-            // Evidence is one file with one hash; a folder would need an
-            // archive format of its own first.
-            return Err(AppError::File {
-                path: path.to_owned(),
-                source: std::io::Error::other("is a directory, not a file (zip the acquisition first)"),
-            });
+            if kind == ScanKind::Pcap {
+                return Err(AppError::File {
+                    path: path.to_owned(),
+                    source: std::io::Error::other("is a directory, not a capture file"),
+                });
+            }
+            return self.scan_folder(case, path, kind, note).await;
         }
         let before = stamp(&file);
         let (set, used) = self.indicator_set().await?;
@@ -214,6 +215,53 @@ impl<S: Store> Vault<S> {
         if kind != ScanKind::Pcap {
             settings.insert("as_of".to_owned(), as_of.to_string());
         }
+        self.record_scan(case, source, existing.is_none(), kind, settings, used, analysis)
+            .await
+    }
+
+    /// An acquisition folder (AndroidQF writes one): the files the analysis
+    /// reads are packed into one zip in AndroidQF's layout, which becomes the
+    /// evidence, and exactly that in-memory copy is analysed, so the
+    /// evidence is what was checked even if the folder changes afterwards.
+    async fn scan_folder(
+        &self,
+        case: &CaseId,
+        path: &Path,
+        kind: ScanKind,
+        note: Option<String>,
+    ) -> Result<ScanReport> {
+        let (set, used) = self.indicator_set().await?;
+        let as_of = jiff::Zoned::now().date();
+        let folder = path.to_owned();
+        let read = tokio::task::spawn_blocking(move || -> Result<_> {
+            let failed = |detail: String| AppError::Scan {
+                file: folder.display().to_string(),
+                detail,
+            };
+            let acquisition = cairn_scan::android::Acquisition::open(&folder).map_err(|e| failed(e.to_string()))?;
+            let zip = acquisition.to_zip().map_err(|e| failed(e.to_string()))?;
+            let options = cairn_scan::AndroidOptions::as_of(as_of);
+            let report = cairn_scan::android::analyze_acquisition(&acquisition, &set, &options);
+            Ok((zip, analysis_of(&report.findings, &report.coverage)))
+        });
+        let (zip, analysis) = read.await.map_err(|e| AppError::Scan {
+            file: path.display().to_string(),
+            detail: e.to_string(),
+        })??;
+        let meta = EvidenceMeta {
+            name: format!("{}.zip", file_name(path, "acquisition")),
+            source: Some(format!("{kind} folder for a device check, packed by Cairn")),
+            note,
+            media_type: Some("application/zip".into()),
+        };
+        let sealed = self
+            .seal(meta, std::io::Cursor::new(zip), path.to_owned(), |_| {})
+            .await?;
+        let existing = self.store.evidence_by_hash(case, &sealed.sha256).await?;
+        let source = existing.as_ref().map(|r| r.evidence.clone()).unwrap_or(sealed);
+        let mut settings = BTreeMap::new();
+        settings.insert("as_of".to_owned(), as_of.to_string());
+        settings.insert("packed_from_folder".to_owned(), "true".to_owned());
         self.record_scan(case, source, existing.is_none(), kind, settings, used, analysis)
             .await
     }

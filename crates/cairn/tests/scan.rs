@@ -130,6 +130,25 @@ fn scans_find_planted_indicators_and_verify() {
     let evidence = env.json(&["evidence", "list", "--case", &case]);
     assert_eq!(evidence.as_array().unwrap().len(), 2, "{evidence}");
 
+    // The folder itself, as AndroidQF writes it: packed into one evidence
+    // zip, the same findings; checked twice, still one evidence item.
+    let folder = fixture("androidqf/android10");
+    let packed = env.json(&["scan", "androidqf", s(&folder), "--case", &case]);
+    assert_eq!(packed["settings"]["packed_from_folder"], "true");
+    assert_eq!(packed["evidence"]["original_name"], "android10.zip");
+    assert!(
+        packed["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "stalkerware_app")
+    );
+    env.ok(&["scan", "androidqf", s(&folder), "--case", &case]);
+    let evidence = env.json(&["evidence", "list", "--case", &case]);
+    assert_eq!(evidence.as_array().unwrap().len(), 3, "{evidence}");
+    let refused = env.fails(&["scan", "pcap", s(&folder), "--case", &case], 1);
+    assert!(refused.contains("not a capture file"), "{refused}");
+
     let dir = fixture("bugreport/android13");
     let text = std::fs::read_dir(&dir)
         .unwrap()

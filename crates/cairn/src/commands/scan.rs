@@ -19,7 +19,7 @@ use crate::t;
 pub enum ScanCommand {
     /// Check a packet capture (pcap or pcapng) for contact with known stalkerware servers.
     Pcap(ScanArgs),
-    /// Check an AndroidQF acquisition, as a zip file (zip a folder acquisition first).
+    /// Check an AndroidQF acquisition: its folder or a zip of it.
     Androidqf(ScanArgs),
     /// Check an Android bug report (zip or text), as made by `adb bugreport`.
     Bugreport(ScanArgs),

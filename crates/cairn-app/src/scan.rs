@@ -183,34 +183,40 @@ impl<S: Store> Vault<S> {
             }
             return self.scan_folder(case, path, kind, note).await;
         }
-        let before = stamp(&file);
-        let (set, used) = self.indicator_set().await?;
         let meta = EvidenceMeta {
             name: file_name(path, "scan"),
             source: Some(format!("{} for a device check", kind)),
             note,
             media_type: None,
         };
-        let sealed = self.seal(meta, file, path.to_owned(), |_| {}).await?;
+        self.scan_reader(case, kind, meta, file, path.to_owned()).await
+    }
+
+    /// Checks what `reader` yields (a file, or a web upload as it arrives):
+    /// it is sealed into the vault as evidence first, then analysed from the
+    /// stored copy. `label` names it in errors.
+    pub async fn scan_reader(
+        &self,
+        case: &CaseId,
+        kind: ScanKind,
+        meta: EvidenceMeta,
+        reader: impl Read + Send + 'static,
+        label: PathBuf,
+    ) -> Result<ScanReport> {
+        self.case(case).await?;
+        let (set, used) = self.indicator_set().await?;
+        let sealed = self.seal(meta, reader, label.clone(), |_| {}).await?;
         let existing = self.store.evidence_by_hash(case, &sealed.sha256).await?;
         let source = existing.as_ref().map(|r| r.evidence.clone()).unwrap_or(sealed);
         let as_of = jiff::Zoned::now().date();
         let blobs = self.blobs.clone();
         let sha = source.sha256;
-        let input = path.to_owned();
+        let input = PathBuf::from(&source.original_name);
         let analysed = tokio::task::spawn_blocking(move || analyse(kind, &input, &blobs, &sha, &set, as_of));
         let analysis = analysed.await.map_err(|e| AppError::File {
-            path: path.to_owned(),
+            path: label.clone(),
             source: std::io::Error::other(e.to_string()),
         })??;
-        // An Android acquisition is read from its path after hashing: if the
-        // file changed meanwhile, what was analysed is not the evidence.
-        if kind != ScanKind::Pcap && std::fs::File::open(path).ok().and_then(|f| stamp(&f)) != before {
-            return Err(AppError::Scan {
-                file: path.display().to_string(),
-                detail: "the file changed while it was being checked".into(),
-            });
-        }
         let mut settings = BTreeMap::new();
         if kind != ScanKind::Pcap {
             settings.insert("as_of".to_owned(), as_of.to_string());
@@ -320,11 +326,9 @@ pub(crate) struct Analysis {
     gaps: Vec<ScanGap>,
 }
 
-/// A capture is read from the *stored* copy, so what is analysed is exactly
-/// what was hashed. An Android acquisition is a zip that needs seeking and
-/// entry lookups by path, which `cairn_scan` does on a file path: it is read
-/// from the original path, just after it was hashed (`scan_file` then checks
-/// that its size and modification time did not change).
+/// Every input is read back from the vault's *stored* copy (decrypted as it
+/// is read, seekable for zips), so what is analysed is exactly what was
+/// hashed, and nothing unencrypted is ever written for it.
 fn analyse(
     kind: ScanKind,
     path: &Path,
@@ -346,7 +350,10 @@ fn analyse(
         }
         _ => {
             let options = cairn_scan::AndroidOptions::as_of(as_of);
-            let report = cairn_scan::analyze_android(path, set, &options).map_err(|e| failed(e.to_string()))?;
+            let shown = file_name(path, "acquisition");
+            let acquisition = cairn_scan::android::Acquisition::read(blobs.reader(sha)?, &shown)
+                .map_err(|e| failed(e.to_string()))?;
+            let report = cairn_scan::android::analyze_acquisition(&acquisition, set, &options);
             (report.findings, report.coverage)
         }
     };
@@ -444,11 +451,6 @@ fn serde_name<T: Serialize>(value: &T) -> String {
 }
 
 /// Size and modification time, to notice a file rewritten under us.
-fn stamp(file: &std::fs::File) -> Option<(u64, std::time::SystemTime)> {
-    let meta = file.metadata().ok()?;
-    Some((meta.len(), meta.modified().ok()?))
-}
-
 fn file_name(path: &Path, fallback: &str) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())

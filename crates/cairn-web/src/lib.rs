@@ -92,7 +92,13 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/counterparts", get(counterparts::list))
         .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
         .route("/cases/{case}/export", get(export::form).post(export::export))
-        .route("/cases/{case}/checks", get(checks::list))
+        // A capture or an acquisition can be gigabytes: streamed into the vault.
+        .route(
+            "/cases/{case}/checks",
+            get(checks::list)
+                .post(checks::upload)
+                .layer(DefaultBodyLimit::disable()),
+        )
         .route("/cases/{case}/checks/{seq}", get(checks::show))
         .route("/cases/{case}/journal", get(journal::show))
         .route("/cases/{case}/journal/verify", post(journal::verify))

@@ -94,7 +94,14 @@ impl PageError {
     pub fn app(session: &Session, e: &cairn_app::AppError) -> Self {
         use cairn_app::AppError;
         let status = match e {
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            // What the person sent or asked for cannot be used: they can fix it.
+            AppError::Invalid(_)
+            | AppError::Scan { .. }
+            | AppError::Import { .. }
+            | AppError::Indicators { .. }
+            | AppError::Assessment(_)
+            | AppError::TooLargeForDownload { .. }
+            | AppError::NoPlan => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::NotInCase { .. } | AppError::NoSuchCase(_) | AppError::NoSuchEvent { .. } => {
                 StatusCode::NOT_FOUND
             }

@@ -7,10 +7,13 @@ mod common;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use axum::body::Body;
+use axum::http::{StatusCode, header};
 use cairn_app::LiveScanRequest;
 use cairn_app::core::CaseId;
 use cairn_i18n::Lang;
 use cairn_scan::adb::replay::{RecordedDevice, ReplayServer};
+use common::import::{BOUNDARY, multipart};
 use common::*;
 
 fn data(path: &str) -> PathBuf {
@@ -73,4 +76,52 @@ async fn checks_are_listed_and_explained_by_severity_and_app() {
     );
     let missing = c.get(&format!("/cases/{case}/checks/999999")).await;
     assert_eq!(missing.status, axum::http::StatusCode::NOT_FOUND);
+}
+
+async fn upload(c: &mut Client, case: &str, kind: &str, name: &str, bytes: &[u8]) -> Reply {
+    let page = format!("/cases/{case}/checks");
+    let token = c.get(&page).await.csrf();
+    let request = c
+        .builder("POST", &page)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(multipart(
+            &[("csrf", token.as_str()), ("kind", kind)],
+            name,
+            bytes,
+        )))
+        .unwrap();
+    c.send(request).await
+}
+
+#[tokio::test]
+async fn a_file_uploaded_for_a_check_is_kept_checked_and_shown() {
+    let mut c = Client::new();
+    c.setup().await;
+    let case = c.new_case("Maria R.").await;
+    let dir = data("cairn-scan/tests/data/bugreport/android13");
+    let report = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("bugreport-"))
+        .unwrap();
+    let bytes = std::fs::read(&report).unwrap();
+    let done = upload(&mut c, &case, "bugreport", "bugreport.txt", &bytes).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let shown = c.get(done.location()).await;
+    assert!(shown.body.contains("Android bug report"), "{}", shown.body);
+    assert!(shown.body.contains("High concern"), "{}", shown.body);
+    let evidence = c.get(&format!("/cases/{case}/evidence")).await;
+    assert!(evidence.body.contains("bugreport.txt"), "kept as evidence");
+
+    // Not an acquisition: a clear refusal, nothing recorded as a check.
+    let junk = upload(&mut c, &case, "androidqf", "photo.jpg", b"\xff\xd8 not a zip").await;
+    assert!(junk.status.is_client_error(), "{}", junk.status);
+    let list = c.get(&format!("/cases/{case}/checks")).await;
+    let rows = list.body.matches(&format!("href=\"/cases/{case}/checks/")).count();
+    assert_eq!(rows, 1, "one check, the bug report: {}", list.body);
+    let no_kind = upload(&mut c, &case, "adb", "x.zip", b"PK").await;
+    assert_eq!(no_kind.status, StatusCode::BAD_REQUEST);
 }

@@ -173,9 +173,13 @@ fn a_scan_with_no_indicators_says_what_it_could_not_check() {
     let text = env.ok(&["scan", "pcap", s(&pcap), "--case", &case]);
     assert!(text.contains("No indicator files are registered"), "{text}");
     assert!(text.contains("not a clean bill of health"), "{text}");
-    let folder = fixture("androidqf/android10");
-    let err = env.fails(&["scan", "androidqf", s(&folder), "--case", &case], 1);
-    assert!(err.contains("zip"), "{err}");
+    // A truncated acquisition: a clear refusal naming the file, no check recorded.
+    let broken = env.path("broken-acquisition.zip");
+    std::fs::write(&broken, b"PK\x03\x04 truncated here").unwrap();
+    let err = env.fails(&["scan", "androidqf", s(&broken), "--case", &case], 1);
+    assert!(err.contains("broken-acquisition.zip") && err.contains("zip"), "{err}");
+    let case_json = env.json(&["case", "show", &case]);
+    assert_eq!(case_json["evidence"], 1, "only the capture: {case_json}");
 }
 
 /// Opens the vault's database below Cairn's own code, as a careless script would.

@@ -5,7 +5,7 @@
 //! exhaust memory.
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -106,22 +106,31 @@ impl Acquisition {
         if path.is_dir() {
             return from_dir(path, &shown);
         }
-        let mut f = std::fs::File::open(path).map_err(io)?;
+        let file = std::fs::File::open(path).map_err(io)?;
+        Self::read(file, &shown)
+    }
+
+    /// Reads a zip (AndroidQF, or a bug report zip) or a bug report text
+    /// file from any seekable reader, e.g. the vault's stored copy, so that
+    /// what is analysed is exactly what was hashed. `shown` names it in errors.
+    pub fn read<R: Read + Seek>(mut reader: R, shown: &str) -> Result<Self, AndroidError> {
+        let shown = shown.to_owned();
+        let io = |source| AndroidError::Read {
+            path: shown.clone(),
+            source,
+        };
         let mut head = [0u8; 64];
-        let n = read_up_to(&mut f, &mut head).map_err(io)?;
+        let n = read_up_to(&mut reader, &mut head).map_err(io)?;
         let head = &head[..n];
         if head.starts_with(b"age-encryption.org/") || head.starts_with(b"-----BEGIN AGE") {
             return Err(AndroidError::Encrypted { path: shown });
         }
+        reader.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
         if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-            return from_zip(std::fs::File::open(path).map_err(io)?, &shown);
+            return from_zip(reader, &shown);
         }
         let mut text = Vec::new();
-        std::fs::File::open(path)
-            .map_err(io)?
-            .take(MAX_FILE)
-            .read_to_end(&mut text)
-            .map_err(io)?;
+        reader.take(MAX_FILE).read_to_end(&mut text).map_err(io)?;
         let s = String::from_utf8_lossy(&text[..text.len().min(1 << 16)]);
         if s.contains("== dumpstate") || s.contains("DUMP OF SERVICE") || s.contains("------ SYSTEM PROPERTIES") {
             let files = BTreeMap::from([("bugreport.txt".to_owned(), text)]);
@@ -248,12 +257,12 @@ fn read_capped(r: impl Read) -> std::io::Result<Option<Vec<u8>>> {
     Ok((b.len() as u64 <= MAX_FILE).then_some(b))
 }
 
-fn from_zip(file: std::fs::File, shown: &str) -> Result<Acquisition, AndroidError> {
+fn from_zip<R: Read + Seek>(reader: R, shown: &str) -> Result<Acquisition, AndroidError> {
     let zip_err = |e: zip::result::ZipError| AndroidError::Zip {
         path: shown.to_owned(),
         detail: e.to_string().to_lowercase(),
     };
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(zip_err)?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(reader)).map_err(zip_err)?;
     let mut names: Vec<(usize, String)> = (0..zip.len())
         .filter_map(|i| Some((i, zip.name_for_index(i)?.ok()?.into_owned())))
         .filter(|(_, n)| !n.ends_with('/'))

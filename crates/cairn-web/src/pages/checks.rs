@@ -34,6 +34,7 @@ struct ChecksPage {
     l: Layout,
     case: String,
     rows: Vec<CheckRow>,
+    kinds: Vec<(&'static str, String)>,
 }
 
 struct FindingView {
@@ -122,10 +123,15 @@ pub async fn list(Open { vault, session }: Open, Path(raw): Path<String>) -> Pag
         })
         .collect();
     let l = Layout::new(&session, "checks-web-heading", true).in_case(case.as_str(), &summary.label, "checks");
+    let kinds = ["androidqf", "bugreport", "pcap"]
+        .iter()
+        .map(|k| (*k, t.get(&format!("scan-kind-{k}"))))
+        .collect();
     Ok(page(ChecksPage {
         l,
         case: case.to_string(),
         rows,
+        kinds,
     }))
 }
 
@@ -212,4 +218,60 @@ pub async fn show(
         gaps: scan.gaps.iter().map(|g| cairn_i18n::describe_gap(t, g)).collect(),
         caution: concerns.then(|| t.get("scan-caution-general")),
     }))
+}
+
+/// Runs a check on an uploaded capture, AndroidQF zip or bug report: the
+/// bytes stream into the vault (encrypted as they arrive), are analysed from
+/// the stored copy, and the person lands on the findings.
+pub async fn upload(
+    Open { vault, session }: Open,
+    Path(raw): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<axum::response::Response, PageError> {
+    use axum::response::{IntoResponse, Redirect};
+    use cairn_app::EvidenceMeta;
+    use cairn_app::core::ScanKind;
+    let case = case_id(&session, &raw)?;
+    load_case(&vault, &session, &case).await?;
+    let t = Tr(session.lang);
+    let bad_request = || PageError::new(&session, axum::http::StatusCode::BAD_REQUEST, t.get("error-upload"));
+    let (mut csrf_checked, mut kind, mut note) = (false, None, None);
+    while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if field.file_name().is_none() {
+            let value = field.text().await.map_err(|_| bad_request())?;
+            match name.as_str() {
+                "csrf" => csrf_checked = crate::security::csrf_ok(&session, &value),
+                "kind" => kind = ScanKind::parse_named(&value).ok().filter(|k| *k != ScanKind::Adb),
+                "note" => note = Some(value).filter(|v| !v.trim().is_empty()),
+                _ => {}
+            }
+            continue;
+        }
+        // The token and the kind come first in the form, before any bytes.
+        if !csrf_checked {
+            return Err(PageError::csrf(&session));
+        }
+        let Some(kind) = kind else {
+            return Err(bad_request());
+        };
+        let file_name = field.file_name().unwrap_or("check").to_owned();
+        if file_name.is_empty() {
+            return Err(bad_request());
+        }
+        let meta = EvidenceMeta {
+            name: file_name.clone(),
+            source: Some(format!("{kind} uploaded for a device check")),
+            note: note.clone(),
+            media_type: field.content_type().map(str::to_owned),
+        };
+        let (reader, feed) = super::evidence::field_reader(field);
+        let (_, report) = tokio::join!(feed, vault.scan_reader(&case, kind, meta, reader, file_name.into()));
+        let report = report.map_err(|e| PageError::app(&session, &e))?;
+        return Ok(Redirect::to(&format!("/cases/{case}/checks/{}", report.record.seq)).into_response());
+    }
+    if !csrf_checked {
+        return Err(PageError::csrf(&session));
+    }
+    Err(bad_request())
 }

@@ -12,8 +12,25 @@ fn text(value: impl ToString) -> Arg {
 
 /// What is wrong, where: file, line (when there is one) and field.
 pub fn describe_spec_error(t: Tr, e: &SpecError) -> String {
+    let problem = describe_answer_problem(t, &e.problem);
+    let place = [
+        ("file", text(&e.file)),
+        ("field", text(&e.field)),
+        ("problem", text(problem)),
+    ];
+    if e.line == 0 {
+        t.with("assess-error-nowhere", &place)
+    } else {
+        let mut args = place.to_vec();
+        args.push(("line", Arg::Number(e.line as f64)));
+        t.with("assess-error-at", &args)
+    }
+}
+
+/// What is wrong with one value or field, without saying where.
+pub fn describe_answer_problem(t: Tr, problem: &Problem) -> String {
     let value = |v: &str| ("value", text(v));
-    let problem = match &e.problem {
+    match problem {
         Problem::Syntax(detail) => t.with("assess-problem-syntax", &[("detail", text(detail))]),
         Problem::UnsupportedFormat(n) => t.with("assess-problem-unsupported-format", &[value(&n.to_string())]),
         Problem::Duplicate(v) => t.with("assess-problem-duplicate", &[value(v)]),
@@ -31,18 +48,6 @@ pub fn describe_spec_error(t: Tr, e: &SpecError) -> String {
             &[("from", text(from)), ("to", text(to))],
         ),
         other => format!("{other:?}"),
-    };
-    let place = [
-        ("file", text(&e.file)),
-        ("field", text(&e.field)),
-        ("problem", text(problem)),
-    ];
-    if e.line == 0 {
-        t.with("assess-error-nowhere", &place)
-    } else {
-        let mut args = place.to_vec();
-        args.push(("line", Arg::Number(e.line as f64)));
-        t.with("assess-error-at", &args)
     }
 }
 

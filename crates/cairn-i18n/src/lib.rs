@@ -17,7 +17,7 @@ pub mod pattern;
 mod scan;
 mod tr;
 
-pub use assess::{describe_answer, describe_spec_error};
+pub use assess::{describe_answer, describe_answer_problem, describe_spec_error};
 pub use errors::{
     describe_app_error, describe_id, describe_import_error, describe_invalid, describe_problem, describe_skip_reason,
 };

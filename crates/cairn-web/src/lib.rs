@@ -23,8 +23,8 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
-    auth, case, cases, checks, counterparts, evidence, export, import, incidents, journal, messages, pattern, plan,
-    subjects,
+    assess_form, auth, case, cases, checks, counterparts, evidence, export, import, incidents, journal, messages,
+    pattern, plan, subjects,
 };
 
 pub use state::{AppState, ServeConfig};
@@ -87,6 +87,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{case}/messages", get(messages::list))
         .route("/cases/{case}/pattern", get(pattern::show))
         .route("/cases/{case}/assessments", get(plan::assessments))
+        .route(
+            "/cases/{case}/assessments/{instrument}",
+            get(assess_form::form).post(assess_form::take),
+        )
         .route("/cases/{case}/plan", get(plan::plan))
         .route("/cases/{case}/plan.pdf", get(plan::plan_pdf))
         .route("/cases/{case}/counterparts", get(counterparts::list))

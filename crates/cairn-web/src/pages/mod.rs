@@ -1,5 +1,6 @@
 //! HTML pages, one module per area. Every page works without JavaScript.
 
+pub mod assess_form;
 pub mod auth;
 pub mod case;
 pub mod cases;

@@ -27,6 +27,9 @@ struct AssessmentRow {
 #[template(path = "assessments.html")]
 struct AssessmentsPage {
     l: Layout,
+    case: String,
+    /// `(id, title)` of each instrument that can be taken.
+    take: Vec<(String, String)>,
     rows: Vec<AssessmentRow>,
     changes: Vec<(String, Vec<String>)>,
     caveat: String,
@@ -141,8 +144,14 @@ pub async fn assessments(Open { vault, session }: Open, Path(raw): Path<String>)
         .collect();
     let mut l = Layout::new(&session, "assess-web-heading", true).in_case(case.as_str(), &summary.label, "assessments");
     l.notice = None;
+    let take = instruments
+        .iter()
+        .map(|i| (i.id.clone(), i.title.get(lang).to_owned()))
+        .collect();
     Ok(page(AssessmentsPage {
         l,
+        case: case.to_string(),
+        take,
         rows,
         changes,
         caveat: t.get("assess-list-note"),

@@ -10,7 +10,8 @@
 #    1.2×) and `sha256sum -c SHA256SUMS` (goal: several times slower).
 #
 # VERIFY_FILES × FILE_MIB of extra evidence (default 4 more, 2 GiB in all)
-# make the verified packet about 2 GiB.
+# make the verified packet about 2 GiB. PART=export or PART=verify runs one
+# of the two.
 #
 #   bash bench/export.sh        INCIDENTS=20000 FILES=2 FILE_MIB=64 bash bench/export.sh
 set -euo pipefail
@@ -19,6 +20,7 @@ incidents=${INCIDENTS:-100000}
 files=${FILES:-4}
 file_mib=${FILE_MIB:-256}
 verify_files=${VERIFY_FILES:-4}
+part=${PART:-all}
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 command -v unzip >/dev/null || apt-get install -y -qq unzip >/dev/null
 
@@ -44,6 +46,7 @@ export_once() {
   echo "$(echo "$t1 - $t0" | bc -l) $rss"
 }
 
+if [ "$part" != verify ]; then
 echo "seeding: $incidents incidents, $files × $file_mib MiB evidence"
 case_full=$("$seed" "$work/vault-full" "$incidents" "$files" "$file_mib")
 case_half=$("$seed" "$work/vault-half" $((incidents / 2)) "$files" "$file_mib")
@@ -54,13 +57,15 @@ t_ref_export=$(for _ in 1 2 3; do t0=$(now); openssl dgst -sha256 "$work"/ref/ev
 echo
 echo "export: $incidents events + $((files * file_mib)) MiB evidence in ${t_export}s (openssl sha256 of the evidence ${t_ref_export}s, $(ratio "$t_export" "$t_ref_export")×)"
 echo "export peak RSS: $((rss_full / 1024)) MiB (half the events: $((rss_half / 1024)) MiB; goal < 256 MiB, flat)"
-rm -rf "$work/vault-half" "$work/half.zip" "$work/ref"
+rm -rf "$work/vault-half" "$work/half.zip" "$work/ref" "$work/vault-full" "$work/full.zip"
+fi
+[ "$part" = export ] && exit 0
 
 echo
 echo "seeding the verify packet: $((files + verify_files)) × $file_mib MiB"
 case_big=$("$seed" "$work/vault-big" 1000 $((files + verify_files)) "$file_mib")
 export_once "$work/vault-big" "$case_big" "$work/big.zip" >/dev/null
-rm -rf "$work/vault-big" "$work/vault-full" "$work/full.zip"
+rm -rf "$work/vault-big"
 mkdir "$work/dir" && unzip -q "$work/big.zip" -d "$work/dir"
 cat "$work/big.zip" >/dev/null
 packet_bytes=$(stat -c %s "$work/big.zip")

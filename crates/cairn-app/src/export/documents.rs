@@ -135,7 +135,7 @@ impl<S: Store> Vault<S> {
         let purpose = validate::optional_text("purpose", request.purpose.as_deref(), 2_000)?;
         request.destination.check()?;
         let selection = request.selection.clone();
-        let mut chosen = Chosen::default();
+        let mut chosen = Chosen::all_records();
         let mut subjects: BTreeMap<SubjectId, Subject> = BTreeMap::new();
         self.each_event(&case, |events| select::first_pass(&selection, events, &mut chosen))
             .await?;
@@ -157,7 +157,7 @@ impl<S: Store> Vault<S> {
         };
         let appended = self.append(&case, vec![EventBody::PacketExported(exported)]).await?;
         let checkpoint = appended.head;
-        let mut incidents = std::mem::take(&mut chosen.incident_records);
+        let mut incidents = chosen.take_incident_records();
         incidents.sort_by_cached_key(|i| i.occurred.sort_key());
         let extract = CaseExtract {
             case: case.clone(),

@@ -211,7 +211,7 @@ impl<S: Store> Vault<S> {
         let purpose = validate::optional_text("purpose", request.purpose.as_deref(), 2_000)?;
         request.destination.check()?;
         let selection = request.selection.clone();
-        let mut chosen = Chosen::default();
+        let mut chosen = Chosen::with_record_limit(REPORT_INCIDENTS);
         self.each_event(&case, |events| select::first_pass(&selection, events, &mut chosen))
             .await?;
         self.each_event(&case, |events| select::second_pass(&selection, events, &mut chosen))
@@ -265,7 +265,7 @@ impl<S: Store> Vault<S> {
         let messages = self.report_messages(&case, &chosen).await?;
         let fingerprint = packet::checkpoint_fingerprint(&checkpoint);
         let generator = format!("cairn {}", env!("CARGO_PKG_VERSION"));
-        let incidents_total = chosen.incident_records.len();
+        let incidents_total = chosen.incidents.len();
         let key_fingerprint = packet::sshsig::fingerprint(self.verifying_key().to_bytes());
         let carrying_files: Vec<Evidence> = files
             .iter()

@@ -2,7 +2,7 @@
 //! keeping only ids in memory: incidents name evidence recorded before or
 //! after them, so the evidence set is known only once incidents are.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use cairn_core::{Event, EventBody, Evidence, EvidenceId, Incident, IncidentId, Selection, SubjectId};
 use jiff::civil::Date;
@@ -13,8 +13,13 @@ pub(crate) struct Chosen {
     pub evidence: BTreeSet<EvidenceId>,
     /// Evidence records in journal order, for the index and the files.
     pub evidence_records: Vec<Evidence>,
-    /// Current version of each chosen incident, in journal order of first record.
-    pub incident_records: Vec<Incident>,
+    /// Current version of chosen incidents, by order of first record; at
+    /// most `record_limit` of them (a report prints only so many, and a case
+    /// of 100,000 incidents must not be held in memory for it).
+    incident_records: BTreeMap<u64, Incident>,
+    incident_order: HashMap<IncidentId, u64>,
+    next_order: u64,
+    pub record_limit: Option<usize>,
     /// Sizes of the checkpoints earlier exports were proven against.
     pub earlier_exports: Vec<u64>,
     /// Positions of the included events.
@@ -23,6 +28,47 @@ pub(crate) struct Chosen {
     /// chat media, email attachments): included byte for byte, so pictures
     /// inside keep their metadata, and the report must say so.
     pub carrying_files: BTreeSet<EvidenceId>,
+}
+
+impl Chosen {
+    /// Chooses with every incident record kept (documents list them all).
+    pub fn all_records() -> Chosen {
+        Chosen::default()
+    }
+
+    /// Chooses keeping at most `limit` incident records.
+    pub fn with_record_limit(limit: usize) -> Chosen {
+        Chosen {
+            record_limit: Some(limit),
+            ..Chosen::default()
+        }
+    }
+
+    fn keep_record(&mut self, incident: &Incident) {
+        if let Some(order) = self.incident_order.get(&incident.id) {
+            self.incident_records.insert(*order, incident.clone());
+            return;
+        }
+        if self
+            .record_limit
+            .is_some_and(|limit| self.incident_records.len() >= limit)
+        {
+            return;
+        }
+        let order = self.next_order;
+        self.next_order += 1;
+        self.incident_order.insert(incident.id.clone(), order);
+        self.incident_records.insert(order, incident.clone());
+    }
+
+    /// The kept incident records, in order of first record.
+    pub fn incident_records(&self) -> impl Iterator<Item = &Incident> {
+        self.incident_records.values()
+    }
+
+    pub fn take_incident_records(&mut self) -> Vec<Incident> {
+        std::mem::take(&mut self.incident_records).into_values().collect()
+    }
 }
 
 fn in_range(selection: &Selection, day: Date) -> bool {
@@ -47,13 +93,12 @@ pub(crate) fn first_pass(selection: &Selection, events: &[Event], chosen: &mut C
                 if wanted {
                     chosen.incidents.insert(incident.id.clone());
                     chosen.evidence.extend(incident.evidence.iter().cloned());
-                    match chosen.incident_records.iter_mut().find(|i| i.id == incident.id) {
-                        Some(current) => *current = incident.clone(),
-                        None => chosen.incident_records.push(incident.clone()),
-                    }
+                    chosen.keep_record(incident);
                 } else {
                     chosen.incidents.remove(&incident.id);
-                    chosen.incident_records.retain(|i| i.id != incident.id);
+                    if let Some(order) = chosen.incident_order.remove(&incident.id) {
+                        chosen.incident_records.remove(&order);
+                    }
                 }
             }
             EventBody::EvidenceAdded(evidence) => {

@@ -52,8 +52,7 @@ impl Texts {
             .map(|(i, c)| (format!("charts/{i}.svg"), c.svg.clone().into_bytes()))
             .collect();
         let incidents: Vec<_> = chosen
-            .incident_records
-            .iter()
+            .incident_records()
             .take(REPORT_INCIDENTS)
             .enumerate()
             .map(|(n, i)| {
@@ -185,15 +184,11 @@ impl<S: Store> Vault<S> {
                 at: 0,
             };
             zip.add(packet::JOURNAL, journal).map_err(io)?;
-            let mut proofs = plan.proofs;
-            for seq in &plan.seqs {
-                proofs.events.push(EventProof {
-                    index: *seq,
-                    proof: plan.tree.inclusion_proof(*seq)?,
-                });
-            }
-            let proofs = serde_json::to_vec(&proofs).map_err(|e| AppError::Report(e.to_string()))?;
-            zip.add_bytes(packet::PROOFS, &proofs).map_err(io)?;
+            // One proof per event, written as it is computed: a long journal
+            // never has all its proofs in memory at once.
+            let (tree, seqs, proofs) = (&plan.tree, &plan.seqs, &plan.proofs);
+            zip.add_with(packet::PROOFS, |w| write_proofs(w, proofs, tree, seqs))
+                .map_err(io)?;
             zip.add_bytes(packet::REPORT, &report).map_err(io)?;
             zip.add_bytes(packet::MANIFEST, &texts.manifest).map_err(io)?;
             zip.add_bytes(packet::VERIFY_TEXT, texts.verify.as_bytes())
@@ -229,6 +224,29 @@ impl<S: Store> Vault<S> {
         fed?;
         written
     }
+}
+
+/// `proofs.json`, streamed: the same document as serialising [`Proofs`]
+/// with every event's proof in `events`.
+fn write_proofs(w: &mut dyn std::io::Write, proofs: &Proofs, tree: &ProofTree, seqs: &[u64]) -> std::io::Result<()> {
+    let json = |e: serde_json::Error| std::io::Error::other(e.to_string());
+    w.write_all(b"{\"format\":")?;
+    serde_json::to_writer(&mut *w, &proofs.format).map_err(json)?;
+    w.write_all(b",\"checkpoint\":")?;
+    serde_json::to_writer(&mut *w, &proofs.checkpoint).map_err(json)?;
+    w.write_all(b",\"events\":[")?;
+    for (n, seq) in seqs.iter().enumerate() {
+        if n > 0 {
+            w.write_all(b",")?;
+        }
+        let proof = tree
+            .inclusion_proof(*seq)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        serde_json::to_writer(&mut *w, &EventProof { index: *seq, proof }).map_err(json)?;
+    }
+    w.write_all(b"],\"consistency\":")?;
+    serde_json::to_writer(&mut *w, &proofs.consistency).map_err(json)?;
+    w.write_all(b"}")
 }
 
 /// The journal's lines as they arrive from the store, read as one stream.

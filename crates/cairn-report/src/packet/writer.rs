@@ -86,6 +86,30 @@ impl<W: Write + Seek> PacketWriter<W> {
         self.add(path, bytes)
     }
 
+    /// Adds a file that `write` produces piece by piece (e.g. one proof per
+    /// event), so it never has to be held whole; returns its SHA-256.
+    pub fn add_with(&mut self, path: &str, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<Hash> {
+        if !sums::is_safe_path(path) || self.sums.contains_key(path) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("bad packet path {path:?}"),
+            ));
+        }
+        self.zip.start_file(path, options(path)).map_err(io::Error::other)?;
+        let mut hashing = Hashing {
+            inner: &mut self.zip,
+            hasher: Sha256::new(),
+        };
+        {
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut hashing);
+            write(&mut buffered)?;
+            buffered.flush()?;
+        }
+        let hash = Hash(hashing.hasher.finalize().into());
+        self.sums.insert(path.to_owned(), hash);
+        Ok(hash)
+    }
+
     /// Adds the key files, the manifest of every hash and its signature;
     /// returns the finished archive.
     pub fn finish(mut self, public_key: [u8; 32], sign: &dyn Fn(&[u8]) -> [u8; 64]) -> io::Result<W> {

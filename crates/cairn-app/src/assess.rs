@@ -136,18 +136,7 @@ impl<S: Store> Vault<S> {
     ) -> Result<Recorded<PlanRecorded>> {
         let rules = plan_rules()?;
         check_request(&rules, request)?;
-        let latest = self.latest_assessments(case).await?;
-        let mut facts =
-            Facts::from_assessments(&latest.iter().map(|r| r.value.clone()).collect::<Vec<_>>(), instruments);
-        let concerns = self
-            .store
-            .scans(case)
-            .await?
-            .iter()
-            .any(|s| s.scan.outcome == ScanOutcome::Concerns);
-        if concerns {
-            facts.values.push(("scan:concerns".into(), AnswerValue::Yes));
-        }
+        let (latest, facts) = self.plan_facts(case, instruments).await?;
         let options = rules
             .build(&facts, instruments, &request.priorities)
             .into_iter()
@@ -168,6 +157,46 @@ impl<S: Store> Vault<S> {
             options,
         };
         self.record(case, EventBody::PlanRecorded(plan.clone()), plan).await
+    }
+
+    /// The options the case's assessments and checks offer, ordered by the
+    /// survivor's `priorities`, without recording anything: for a form the
+    /// survivor decides on.
+    pub async fn plan_offer(
+        &self,
+        case: &CaseId,
+        instruments: &[Instrument],
+        priorities: &[String],
+    ) -> Result<Vec<cairn_assess::plan::PlanOption>> {
+        let rules = plan_rules()?;
+        let (_, facts) = self.plan_facts(case, instruments).await?;
+        Ok(rules
+            .build(&facts, instruments, priorities)
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+
+    /// The latest assessment per instrument, and the facts plan rules read
+    /// (their answers and levels, and whether any device check had concerns).
+    async fn plan_facts(
+        &self,
+        case: &CaseId,
+        instruments: &[Instrument],
+    ) -> Result<(Vec<Recorded<AssessmentRecorded>>, Facts)> {
+        let latest = self.latest_assessments(case).await?;
+        let mut facts =
+            Facts::from_assessments(&latest.iter().map(|r| r.value.clone()).collect::<Vec<_>>(), instruments);
+        let concerns = self
+            .store
+            .scans(case)
+            .await?
+            .iter()
+            .any(|s| s.scan.outcome == ScanOutcome::Concerns);
+        if concerns {
+            facts.values.push(("scan:concerns".into(), AnswerValue::Yes));
+        }
+        Ok((latest, facts))
     }
 
     /// Every version of the case's plan, oldest first.

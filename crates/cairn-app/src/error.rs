@@ -72,6 +72,10 @@ pub enum AppError {
     Download { url: String, detail: String },
     #[error("cannot check the phone: {0}")]
     Phone(crate::scan_live::PhoneProblem),
+    /// A PDF chronology of more incidents than a judge can read (and than
+    /// typesetting can hold in bounded memory).
+    #[error("{incidents} incidents are too many for a PDF chronology (at most {limit})")]
+    TooManyForPdf { incidents: usize, limit: usize },
     /// A download built in memory grew past its limit; the CLI writes a file.
     #[error("the export is larger than {limit} bytes, too large to download")]
     TooLargeForDownload { limit: u64 },

@@ -111,6 +111,13 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
         AppError::Assessment(spec) => crate::describe_spec_error(t, spec),
         AppError::NoSuchInstrument(id) => t.with("assess-no-such-instrument", &[("id", text(id))]),
         AppError::NoPlan => t.get("plan-none"),
+        AppError::TooManyForPdf { incidents, limit } => t.with(
+            "error-too-many-for-pdf",
+            &[
+                ("incidents", Arg::Number(*incidents as f64)),
+                ("limit", Arg::Number(*limit as f64)),
+            ],
+        ),
         AppError::Phone(problem) => describe_phone_problem(t, problem),
         AppError::Download { url, detail } => t.with("error-download", &[("url", text(url)), ("detail", text(detail))]),
         AppError::TooLargeForDownload { limit } => t.with(

@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
     assess_form, auth, case, cases, checks, counterparts, evidence, export, import, incidents, journal, messages,
-    pattern, plan, subjects,
+    pattern, plan, plan_form, subjects,
 };
 
 pub use state::{AppState, ServeConfig};
@@ -93,6 +93,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/cases/{case}/plan", get(plan::plan))
         .route("/cases/{case}/plan.pdf", get(plan::plan_pdf))
+        .route(
+            "/cases/{case}/plan/decide",
+            get(plan_form::form).post(plan_form::decide),
+        )
         .route("/cases/{case}/counterparts", get(counterparts::list))
         .route("/cases/{case}/counterparts/assign", post(counterparts::assign))
         .route("/cases/{case}/export", get(export::form).post(export::export))

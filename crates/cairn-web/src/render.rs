@@ -101,6 +101,7 @@ impl PageError {
             | AppError::Indicators { .. }
             | AppError::Assessment(_)
             | AppError::TooLargeForDownload { .. }
+            | AppError::TooManyForPdf { .. }
             | AppError::NoPlan => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::NotInCase { .. } | AppError::NoSuchCase(_) | AppError::NoSuchEvent { .. } => {
                 StatusCode::NOT_FOUND
@@ -201,6 +202,11 @@ impl FormData {
             .map(str::trim)
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
+    }
+
+    /// Every field in the order the form sent them.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     pub fn all(&self, name: &str) -> Vec<String> {

@@ -89,3 +89,67 @@ async fn assessments_and_printable_plan() {
     assert_eq!(disposition, "attachment; filename=\"notes.pdf\"", "a neutral file name");
     assert_ne!(pdf.bytes, safe_pdf.bytes);
 }
+
+#[tokio::test]
+async fn the_survivor_decides_the_plan_in_the_browser() {
+    let (mut c, state) = Client::with_idle(Duration::from_secs(900));
+    c.setup().await;
+    let case = c.new_case("Maria R.").await;
+    let decide = format!("/cases/{case}/plan/decide");
+    let empty = c.get(&decide).await;
+    assert!(
+        empty.body.contains("What matters most to the survivor"),
+        "{}",
+        empty.body
+    );
+
+    let id = c.cookie.as_deref().and_then(|v| v.strip_prefix("cairn_session="));
+    let (session, _) = state.session(id, Lang::En);
+    let vault = state.vault_for(&session).await.expect("unlocked");
+    let case_id: CaseId = case.parse().unwrap();
+    let instruments = cairn_app::instruments(&[]).unwrap();
+    let tech = instruments.iter().find(|i| i.id == "technology-abuse").unwrap();
+    let answers = parse_answers(
+        tech,
+        "a.toml",
+        "instrument = 'technology-abuse'\nversion = '1.0'\n[answers]\nphysical_access = 'yes'",
+    )
+    .unwrap();
+    vault.take_assessment(&case_id, tech, answers, None).await.unwrap();
+
+    let form = c.get(&decide).await;
+    assert_security_headers(&form);
+    assert!(form.body.contains("name=\"d.check_devices\""), "{}", form.body);
+    let done = c
+        .submit(
+            &decide,
+            &decide,
+            &[
+                ("rank.privacy", "1"),
+                ("rank.safety", "2"),
+                ("d.check_devices", "adopted"),
+                ("n.check_devices", "With the advocate on Tuesday"),
+                ("d.social_privacy", "declined"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, axum::http::StatusCode::SEE_OTHER, "{}", done.body);
+    let plans = vault.plans(&case_id).await.unwrap();
+    let plan = &plans.last().unwrap().value;
+    assert_eq!(plan.priorities, ["privacy", "safety"]);
+    let check = plan.options.iter().find(|o| o.option == "check_devices").unwrap();
+    assert_eq!(check.decision, PlanDecision::Adopted);
+    assert_eq!(check.note.as_deref(), Some("With the advocate on Tuesday"));
+    let social = plan.options.iter().find(|o| o.option == "social_privacy").unwrap();
+    assert_eq!(social.decision, PlanDecision::Declined);
+
+    // The form opens on the last decisions; an unknown option is refused.
+    let again = c.get(&decide).await;
+    assert!(
+        again.body.contains("value=\"With the advocate on Tuesday\""),
+        "{}",
+        again.body
+    );
+    let bad = c.submit(&decide, &decide, &[("d.teleport", "adopted")]).await;
+    assert_eq!(bad.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+}

@@ -24,6 +24,10 @@ use super::select::{self, Chosen};
 use super::{Destination, PacketWording, Written, rows};
 use crate::{AppError, Result, Vault};
 
+/// Incidents a PDF chronology may hold: typesetting costs memory per row, and
+/// a petition's chronology is read by a judge. More is a CSV, or a period.
+pub const CHRONOLOGY_PDF_INCIDENTS: usize = 2_000;
+
 /// Emails whose headers the IC3 worksheet quotes; the rest are listed by the
 /// original files an investigator should ask for.
 const IC3_EMAILS: u32 = 20;
@@ -144,6 +148,12 @@ impl<S: Store> Vault<S> {
             collect_subjects(&selection, events, &mut subjects);
         })
         .await?;
+        if request.document == Document::ChronologyPdf && chosen.incidents.len() > CHRONOLOGY_PDF_INCIDENTS {
+            return Err(AppError::TooManyForPdf {
+                incidents: chosen.incidents.len(),
+                limit: CHRONOLOGY_PDF_INCIDENTS,
+            });
+        }
 
         let exported = Exported {
             kind: request.document.kind(),

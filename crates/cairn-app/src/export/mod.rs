@@ -35,8 +35,10 @@ use crate::{AppError, Result, Vault};
 use select::Chosen;
 
 /// Incidents and messages printed in the report; the journal in the packet
-/// holds them all, the report says how many more there are.
-const REPORT_INCIDENTS: usize = 1_000;
+/// holds them all, the report says how many more there are. Typesetting
+/// costs memory per row (about 130 KiB), so this also bounds the export's
+/// memory whatever the size of the case.
+const REPORT_INCIDENTS: usize = 500;
 const REPORT_MESSAGES: u32 = 300;
 
 pub struct PacketRequest {

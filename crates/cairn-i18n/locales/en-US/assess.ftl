@@ -115,6 +115,12 @@ assess-web-changes = Since last time
 plan-web-heading = Safety plan
 plan-web-safe-link = Safe copy (no case details, neutral title)
 plan-web-print-hint = Print from the browser; the print leaves out menus and buttons.
+plan-web-decide = Decide the plan with the survivor
+plan-web-decide-intro = These options come from the assessments and device checks of this case. The survivor decides: chosen, not now, or later. Nothing here is an order; each choice is recorded as a new version of the plan.
+plan-web-priorities = What matters most to the survivor
+plan-web-priorities-help = Number what matters, 1 for the most important; leave the rest empty. Options are ordered by it.
+plan-web-no-options = No options are offered yet: take an assessment first.
+plan-web-decide-submit = Record this version of the plan
 plan-web-pdf-link = Download as PDF
 
 # cairn resources

@@ -202,3 +202,4 @@ export-written-carrying = { $count ->
     [one] Caution: one imported file is included as received; pictures inside it keep their location metadata (see the report's cover).
    *[other] Caution: { $count } imported files are included as received; pictures inside them keep their location metadata (see the report's cover).
 }
+error-too-many-for-pdf = { $incidents } incidents are too many for a PDF chronology (at most { $limit }). Choose a period with --from and --to, or export it as CSV.

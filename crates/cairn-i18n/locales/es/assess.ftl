@@ -115,6 +115,12 @@ assess-web-changes = Desde la última vez
 plan-web-heading = Plan de seguridad
 plan-web-safe-link = Copia segura (sin datos del caso, título neutro)
 plan-web-print-hint = Imprima desde el navegador; la impresión omite menús y botones.
+plan-web-decide = Decidir el plan con la sobreviviente
+plan-web-decide-intro = Estas opciones vienen de las evaluaciones y revisiones de dispositivos de este caso. Decide la sobreviviente: elegida, ahora no, o más adelante. Nada de esto es una orden; cada decisión queda como una nueva versión del plan.
+plan-web-priorities = Lo que más le importa a la sobreviviente
+plan-web-priorities-help = Numere lo que importa, 1 para lo más importante; deje el resto vacío. Las opciones se ordenan según eso.
+plan-web-no-options = Todavía no hay opciones: haga primero una evaluación.
+plan-web-decide-submit = Registrar esta versión del plan
 plan-web-pdf-link = Descargar en PDF
 
 # cairn resources

@@ -202,3 +202,4 @@ export-written-carrying = { $count ->
     [one] Atención: un archivo importado se incluye tal como se recibió; las fotos que contiene conservan sus metadatos de ubicación (véase la portada del informe).
    *[other] Atención: { $count } archivos importados se incluyen tal como se recibieron; las fotos que contienen conservan sus metadatos de ubicación (véase la portada del informe).
 }
+error-too-many-for-pdf = { $incidents } incidentes son demasiados para una cronología en PDF (como mucho { $limit }). Elija un período con --from y --to, o expórtela en CSV.

@@ -133,7 +133,7 @@ pub async fn export(Open { vault, session }: Open, Path(raw): Path<String>, form
     match made {
         Ok(Some((bytes, media_type, name))) => Ok(download(bytes, media_type, &name)),
         Ok(None) => refuse(t.get("export-web-pick-kind")).await,
-        Err(e @ (AppError::Invalid(_) | AppError::TooLargeForDownload { .. })) => {
+        Err(e @ (AppError::Invalid(_) | AppError::TooLargeForDownload { .. } | AppError::TooManyForPdf { .. })) => {
             refuse(cairn_i18n::describe_app_error(t, &e)).await
         }
         Err(e) => Err(PageError::app(&session, &e)),

@@ -15,6 +15,7 @@ pub mod journal;
 pub mod messages;
 pub mod pattern;
 pub mod plan;
+pub mod plan_form;
 pub mod subjects;
 
 use axum::http::StatusCode;

@@ -391,10 +391,11 @@ step('switching to Spanish translates every page and sets <html lang="es">', asy
     ['36-es-amend-form', s.amendUrl, /Corregir un incidente/],
     ['37-es-evidence-added', s.addedUrl, /Guardado y cifrado/],
     ['38-es-evidence-item', s.evidenceUrl, /SHA-256/],
-    ['39-es-journal', `${s.caseUrl}/journal`, /Diario/],
     ['39-es-export', `${s.caseUrl}/export`, /Exportaciones de este caso/],
     ['39-es-checks', `${s.caseUrl}/checks`, /Revisiones de dispositivos y redes/],
     ['39-es-assess-form', `${s.caseUrl}/assessments/danger-screen`, /Puntuar y registrar/],
+    // Last: the journal page, whose button the next lines press.
+    ['39-es-journal', `${s.caseUrl}/journal`, /Diario/],
   ];
   for (const [name, url, expected] of visits) {
     await page.goto(url);

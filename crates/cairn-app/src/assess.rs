@@ -59,6 +59,17 @@ pub fn plan_rules() -> Result<PlanRules> {
     Ok(PlanRules::parse(file, text)?)
 }
 
+/// The built-in resources that offer `service` (e.g. `technology_safety`
+/// beside device-check findings), in directory order.
+pub fn resources_offering(service: &str) -> Result<Vec<cairn_assess::resources::Resource>> {
+    let (file, text) = cairn_assess::bundled::RESOURCES;
+    let all = cairn_assess::resources::parse_directory(file, text)?;
+    Ok(all
+        .into_iter()
+        .filter(|r| r.services.iter().any(|s| s == service))
+        .collect())
+}
+
 impl<S: Store> Vault<S> {
     /// Scores the answers and records the result in the case's journal.
     pub async fn take_assessment(

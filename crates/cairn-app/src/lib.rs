@@ -19,7 +19,7 @@ pub mod synthetic;
 mod vault;
 mod vault_dir;
 
-pub use assess::{PlanRequest, Recorded, instruments, plan_rules};
+pub use assess::{PlanRequest, Recorded, instruments, plan_rules, resources_offering};
 pub use error::AppError;
 pub use evidence::{Added, EvidenceInput, EvidenceMeta};
 pub use export::{

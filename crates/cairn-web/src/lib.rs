@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use pages::{
     assess_form, auth, case, cases, checks, counterparts, evidence, export, import, incidents, journal, messages,
-    pattern, plan, plan_form, subjects,
+    pattern, plan, plan_form, resources, subjects,
 };
 
 pub use state::{AppState, ServeConfig};
@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/lang", post(auth::set_lang))
         .route("/cases", get(cases::list).post(cases::create))
         .route("/cases/{case}", get(case::show))
+        .route("/resources", get(resources::search))
         .route("/cases/{case}/subjects", get(subjects::list).post(subjects::add))
         .route("/cases/{case}/incidents", post(incidents::create))
         .route("/cases/{case}/incidents/new", get(incidents::new_form))

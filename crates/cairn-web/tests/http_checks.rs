@@ -125,3 +125,25 @@ async fn a_file_uploaded_for_a_check_is_kept_checked_and_shown() {
     let no_kind = upload(&mut c, &case, "adb", "x.zip", b"PK").await;
     assert_eq!(no_kind.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn resources_are_found_by_need_language_and_place() {
+    let mut c = Client::new();
+    c.setup().await;
+    let all = c.get("/resources").await;
+    assert_security_headers(&all);
+    assert!(
+        all.body.contains("1-800-799-7233") && all.body.contains("1-888-373-7888"),
+        "{}",
+        all.body
+    );
+    let trafficking = c.get("/resources?need=trafficking&language=es").await;
+    assert!(
+        trafficking.body.contains("National Human Trafficking Hotline"),
+        "{}",
+        trafficking.body
+    );
+    assert!(!trafficking.body.contains("RAINN"), "only what was asked for");
+    let none = c.get("/resources?need=immigration&place=Nowhere").await;
+    assert!(none.body.contains("No resource matches."), "{}", none.body);
+}

@@ -121,6 +121,10 @@ fn scans_find_planted_indicators_and_verify() {
     assert!(text.contains("High concern"), "{text}");
     assert!(text.contains("Known stalkerware installed"), "{text}");
     assert!(text.contains("Do not uninstall it yet"), "{text}");
+    assert!(
+        text.contains("National Domestic Violence Hotline"),
+        "who can help, beside the findings: {text}"
+    );
     assert!(!text.to_lowercase().contains("clean\n"), "{text}");
 
     // Spanish, and a second scan of the same file keeps one evidence item.

@@ -358,3 +358,14 @@ checks-web-run-intro = An AndroidQF acquisition (zip), an Android bug report, or
 checks-web-kind = What the file is
 checks-web-file = File
 checks-web-submit = Keep and check
+
+## Resources
+nav-resources = Find help
+resources-web-heading = Find help
+resources-web-intro = National hotlines and services built into Cairn. Searching here sends nothing anywhere: the list is on this computer.
+resources-web-need = What is needed
+resources-web-any = anything
+resources-web-language = Language (e.g. es)
+resources-web-place = City, county or state
+resources-web-search = Search
+resources-web-services = Helps with

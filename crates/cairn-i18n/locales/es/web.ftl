@@ -358,3 +358,14 @@ checks-web-run-intro = Una adquisición de AndroidQF (zip), un informe de errore
 checks-web-kind = Qué es el archivo
 checks-web-file = Archivo
 checks-web-submit = Guardar y revisar
+
+## Recursos
+nav-resources = Buscar ayuda
+resources-web-heading = Buscar ayuda
+resources-web-intro = Líneas de ayuda y servicios nacionales incluidos en Cairn. Buscar aquí no envía nada a ningún sitio: la lista está en este equipo.
+resources-web-need = Qué se necesita
+resources-web-any = cualquier cosa
+resources-web-language = Idioma (p. ej. es)
+resources-web-place = Ciudad, condado o estado
+resources-web-search = Buscar
+resources-web-services = Ayuda con

@@ -394,6 +394,7 @@ step('switching to Spanish translates every page and sets <html lang="es">', asy
     ['39-es-export', `${s.caseUrl}/export`, /Exportaciones de este caso/],
     ['39-es-checks', `${s.caseUrl}/checks`, /Revisiones de dispositivos y redes/],
     ['39-es-assess-form', `${s.caseUrl}/assessments/danger-screen`, /Puntuar y registrar/],
+    ['39-es-resources', `${cairn.url}/resources`, /Buscar ayuda/],
     // Last: the journal page, whose button the next lines press.
     ['39-es-journal', `${s.caseUrl}/journal`, /Diario/],
   ];

@@ -67,6 +67,8 @@ struct CheckPage {
     groups: Vec<SeverityGroup>,
     gaps: Vec<String>,
     caution: Option<String>,
+    /// Who can help plan the next step, beside concerns.
+    helpers: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -217,6 +219,21 @@ pub async fn show(
         groups,
         gaps: scan.gaps.iter().map(|g| cairn_i18n::describe_gap(t, g)).collect(),
         caution: concerns.then(|| t.get("scan-caution-general")),
+        helpers: if concerns {
+            cairn_app::resources_offering("technology_safety")
+                .unwrap_or_default()
+                .iter()
+                .map(|r| {
+                    let reach: Vec<&str> = [r.phone.as_deref(), r.text.as_deref(), r.website.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    format!("{} — {}", r.name, reach.join(" · "))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }))
 }
 

@@ -16,6 +16,7 @@ pub mod messages;
 pub mod pattern;
 pub mod plan;
 pub mod plan_form;
+pub mod resources;
 pub mod subjects;
 
 use axum::http::StatusCode;

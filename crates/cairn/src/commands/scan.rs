@@ -132,5 +132,19 @@ pub(crate) fn print_report(report: &ScanReport) {
     if matches!(scan.outcome, ScanOutcome::Concerns | ScanOutcome::MinorOnly) {
         println!();
         println!("{}", t!("scan-caution-general"));
+        // Who can help plan the next step, beside what was found.
+        if let Ok(helpers) = cairn_app::resources_offering("technology_safety") {
+            if !helpers.is_empty() {
+                println!();
+                println!("{}", t!("plan-resources-label"));
+            }
+            for r in helpers {
+                let reach: Vec<&str> = [r.phone.as_deref(), r.text.as_deref(), r.website.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                println!("  {} — {}", r.name, reach.join(" · "));
+            }
+        }
     }
 }

@@ -246,9 +246,7 @@ impl<S: Store> Vault<S> {
             };
             let acquisition = cairn_scan::android::Acquisition::open(&folder).map_err(|e| failed(e.to_string()))?;
             let zip = acquisition.to_zip().map_err(|e| failed(e.to_string()))?;
-            let options = cairn_scan::AndroidOptions::as_of(as_of);
-            let report = cairn_scan::android::analyze_acquisition(&acquisition, &set, &options);
-            Ok((zip, analysis_of(&report.findings, &report.coverage)))
+            Ok((zip, analyse_acquisition(&acquisition, &set, as_of)))
         });
         let (zip, analysis) = read.await.map_err(|e| AppError::Scan {
             file: path.display().to_string(),
@@ -349,15 +347,24 @@ fn analyse(
             (report.findings(), report.coverage)
         }
         _ => {
-            let options = cairn_scan::AndroidOptions::as_of(as_of);
             let shown = file_name(path, "acquisition");
             let acquisition = cairn_scan::android::Acquisition::read(blobs.reader(sha)?, &shown)
                 .map_err(|e| failed(e.to_string()))?;
-            let report = cairn_scan::android::analyze_acquisition(&acquisition, set, &options);
-            (report.findings, report.coverage)
+            return Ok(analyse_acquisition(&acquisition, set, as_of));
         }
     };
     Ok(analysis_of(&findings, &coverage))
+}
+
+/// An Android acquisition checked as of a day (patch age is relative to it).
+pub(crate) fn analyse_acquisition(
+    acquisition: &cairn_scan::android::Acquisition,
+    set: &IndicatorSet,
+    as_of: jiff::civil::Date,
+) -> Analysis {
+    let options = cairn_scan::AndroidOptions::as_of(as_of);
+    let report = cairn_scan::android::analyze_acquisition(acquisition, set, &options);
+    analysis_of(&report.findings, &report.coverage)
 }
 
 /// Findings and coverage as the journal records them.

@@ -13,7 +13,7 @@ use cairn_store::Store;
 use serde::Serialize;
 
 use crate::evidence::EvidenceMeta;
-use crate::scan::{ScanReport, analysis_of};
+use crate::scan::{ScanReport, analyse_acquisition};
 use crate::{AppError, Result, Vault};
 
 pub struct LiveScanRequest {
@@ -140,9 +140,7 @@ impl<S: Store> Vault<S> {
             let entry = choose(&server.devices().map_err(failed)?, serial.as_deref())?;
             let acquisition = adb::collect(&server, &entry.serial).map_err(failed)?;
             let zip = acquisition.to_zip().map_err(failed)?;
-            let options = cairn_scan::AndroidOptions::as_of(as_of);
-            let report = cairn_scan::android::analyze_acquisition(&acquisition, &set, &options);
-            Ok((phone(&entry), zip, analysis_of(&report.findings, &report.coverage)))
+            Ok((phone(&entry), zip, analyse_acquisition(&acquisition, &set, as_of)))
         });
         let (phone, zip, analysis) = collected.await.map_err(failed)??;
         let at = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();

@@ -70,6 +70,15 @@ impl Resource {
     pub fn is_national(&self) -> bool {
         self.area.eq_ignore_ascii_case("US")
     }
+
+    /// "Name — phone · text · website", as listed beside plan steps and findings.
+    pub fn one_line(&self) -> String {
+        let reach: Vec<&str> = [self.phone.as_deref(), self.text.as_deref(), self.website.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        format!("{} — {}", self.name, reach.join(" · "))
+    }
 }
 
 #[derive(Deserialize)]

@@ -61,13 +61,7 @@ impl<S: Store> Vault<S> {
                     .resources
                     .iter()
                     .filter_map(|id| resources.iter().find(|r| &r.id == id))
-                    .map(|r| {
-                        let reach: Vec<&str> = [r.phone.as_deref(), r.text.as_deref(), r.website.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect();
-                        format!("{} — {}", r.name, reach.join(" · "))
-                    })
+                    .map(|r| r.one_line())
                     .collect();
                 json!({
                     "title": option.title.get(lang),

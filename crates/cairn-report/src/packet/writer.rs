@@ -65,21 +65,7 @@ impl<W: Write + Seek> PacketWriter<W> {
 
     /// Streams `content` into the archive at `path`; returns its SHA-256.
     pub fn add(&mut self, path: &str, mut content: impl Read) -> io::Result<Hash> {
-        if !sums::is_safe_path(path) || self.sums.contains_key(path) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("bad packet path {path:?}"),
-            ));
-        }
-        self.zip.start_file(path, options(path)).map_err(io::Error::other)?;
-        let mut hashing = Hashing {
-            inner: &mut self.zip,
-            hasher: Sha256::new(),
-        };
-        io::copy(&mut content, &mut hashing)?;
-        let hash = Hash(hashing.hasher.finalize().into());
-        self.sums.insert(path.to_owned(), hash);
-        Ok(hash)
+        self.add_with(path, |w| io::copy(&mut content, w).map(|_| ()))
     }
 
     pub fn add_bytes(&mut self, path: &str, bytes: &[u8]) -> io::Result<Hash> {

@@ -223,13 +223,7 @@ pub async fn show(
             cairn_app::resources_offering("technology_safety")
                 .unwrap_or_default()
                 .iter()
-                .map(|r| {
-                    let reach: Vec<&str> = [r.phone.as_deref(), r.text.as_deref(), r.website.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                    format!("{} — {}", r.name, reach.join(" · "))
-                })
+                .map(|r| r.one_line())
                 .collect()
         } else {
             Vec::new()

@@ -197,13 +197,7 @@ pub async fn plan(
                 .resources
                 .iter()
                 .filter_map(|id| resources.iter().find(|r| &r.id == id))
-                .map(|r| {
-                    let contact: Vec<&str> = [r.phone.as_deref(), r.text.as_deref(), r.website.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                    format!("{} — {}", r.name, contact.join(" · "))
-                })
+                .map(|r| r.one_line())
                 .collect(),
         })
         .collect();

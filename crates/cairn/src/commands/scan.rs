@@ -139,11 +139,7 @@ pub(crate) fn print_report(report: &ScanReport) {
                 println!("{}", t!("plan-resources-label"));
             }
             for r in helpers {
-                let reach: Vec<&str> = [r.phone.as_deref(), r.text.as_deref(), r.website.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                println!("  {} — {}", r.name, reach.join(" · "));
+                println!("  {}", r.one_line());
             }
         }
     }

@@ -126,8 +126,10 @@ pub trait ImportSession: Send {
     fn import_seq(&self) -> u64;
     /// Adds communications not yet in the case; returns how many were new.
     fn add(&mut self, batch: Vec<NewCommunication>) -> impl Future<Output = Result<u64>> + Send;
-    /// Records a file found in the source; false when the case has it already.
-    fn add_file(&mut self, file: ImportFile) -> impl Future<Output = Result<bool>> + Send;
+    /// Records files found in the source; returns how many the case did not
+    /// have yet. In batches, because each call is a round trip to the
+    /// database thread and a picture-heavy backup holds thousands of files.
+    fn add_files(&mut self, files: Vec<ImportFile>) -> impl Future<Output = Result<u64>> + Send;
     /// Files the case already holds, so an importer need not store them again.
     fn known_files(&self) -> Vec<Hash>;
     /// Names the pack that holds this import's packed files.

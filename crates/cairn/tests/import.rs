@@ -53,6 +53,24 @@ fn overlapping_backups_add_each_message_once() {
     assert_eq!(again["already_imported"], true);
     assert_eq!(again["import"]["seq"], one["import"]["seq"]);
 
+    // Other settings read the file again, from the vault's copy and under
+    // the evidence item it already is: one new event, no second evidence.
+    let first_path = env.path("sms-1.xml");
+    let other = env.json(&[
+        "import",
+        "sms-backup",
+        first_path.to_str().unwrap(),
+        "--case",
+        &case,
+        "--owner",
+        "+15555550100",
+    ]);
+    assert_eq!(other["already_imported"], false);
+    assert_eq!(other["evidence"]["id"], one["evidence"]["id"]);
+    assert_eq!(other["import"]["seq"], one["import"]["seq"].as_u64().unwrap() + 1);
+    assert_eq!(other["import"]["extracted"]["communications"], 3);
+    assert_eq!(other["import"]["extracted"]["added"], 0);
+
     let two = import(&env, &case, "sms-backup", &env.path("sms-2.xml"));
     assert_eq!(two["import"]["extracted"]["communications"], 5);
     assert_eq!(two["import"]["extracted"]["added"], 2);

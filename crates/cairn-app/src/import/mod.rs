@@ -11,6 +11,7 @@ mod files;
 mod options;
 mod recheck;
 mod sink;
+mod tee;
 
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -103,6 +104,17 @@ impl<S: Store> Vault<S> {
             note: settings.note.clone(),
             media_type: None,
         };
+        if reads_in_one_pass(settings.kind) {
+            let one_pass =
+                self.import_in_one_pass(case, meta, reader, total, &settings, &settings_map, progress.clone());
+            return match one_pass.await? {
+                OnePass::Imported(report) => Ok(*report),
+                OnePass::Known(evidence) => {
+                    self.import_sealed(case, evidence, &settings, settings_map, progress)
+                        .await
+                }
+            };
+        }
         let storing = progress.clone();
         let evidence = self
             .seal(meta, reader, PathBuf::from(&name), move |done| {
@@ -111,6 +123,77 @@ impl<S: Store> Vault<S> {
                 }
             })
             .await?;
+        self.import_sealed(case, evidence, &settings, settings_map, progress)
+            .await
+    }
+
+    /// Seals the source and imports it in the same pass, assuming the case
+    /// does not hold this file yet. When it turns out to, everything read is
+    /// rolled back and the caller takes the path for a known file, which
+    /// knows about earlier imports of it.
+    #[allow(clippy::too_many_arguments)]
+    async fn import_in_one_pass(
+        &self,
+        case: &CaseId,
+        meta: EvidenceMeta,
+        reader: impl Read + Send + 'static,
+        total: u64,
+        settings: &ImportSettings,
+        settings_map: &SettingsMap,
+        progress: Progress,
+    ) -> Result<OnePass> {
+        let mut session = self.store.begin_import(case, 1).await?;
+        let name = meta.name.clone();
+        let reading = progress.clone();
+        let (source, chunks) = tee::tee(
+            reader,
+            Box::new(move |done| {
+                if let Ok(mut p) = reading.lock() {
+                    p(Stage::Reading, done, total);
+                }
+            }),
+        );
+        let stopped = chunks.stop_flag();
+        let sealing = self.seal(meta, source, PathBuf::from(&name), |_| {});
+        let reading = self.read_into_session(&mut session, Input::Streamed(chunks), &name, settings);
+        let (sealed, read) = tokio::join!(sealing, reading);
+        // A sealing failure of its own (an unreadable file, a full disk) is
+        // the cause of whatever the importer then saw; one caused by the
+        // importer stopping is not.
+        let sealed = match sealed {
+            Err(e) if !stopped.load(std::sync::atomic::Ordering::Relaxed) => return Err(e),
+            other => other,
+        };
+        let read = read?;
+        let evidence = sealed?;
+        if self.store.evidence_by_hash(case, &evidence.sha256).await?.is_some() {
+            drop(session);
+            return Ok(OnePass::Known(evidence));
+        }
+        let report = self
+            .record_import(
+                case,
+                evidence,
+                true,
+                settings,
+                settings_map.clone(),
+                read,
+                session,
+                progress,
+            )
+            .await?;
+        Ok(OnePass::Imported(Box::new(report)))
+    }
+
+    /// Imports a source already sealed into the vault, reading the stored copy.
+    async fn import_sealed(
+        &self,
+        case: &CaseId,
+        evidence: Evidence,
+        settings: &ImportSettings,
+        settings_map: SettingsMap,
+        progress: Progress,
+    ) -> Result<ImportReport> {
         let existing = self.store.evidence_by_hash(case, &evidence.sha256).await?;
         if let Some(record) = &existing {
             let earlier = self.store.imports(case, Some(&evidence.sha256)).await?;
@@ -128,13 +211,40 @@ impl<S: Store> Vault<S> {
                 });
             }
         }
-        let source = existing.as_ref().map(|r| r.evidence.clone()).unwrap_or(evidence);
-        let preceding = u64::from(existing.is_none());
+        let is_new = existing.is_none();
+        let source = existing.map(|r| r.evidence).unwrap_or(evidence);
+        let mut session = self.store.begin_import(case, u64::from(is_new)).await?;
+        let reader = self.blobs.reader(&source.sha256)?;
+        let total = reader.len();
+        let reading = progress.clone();
+        let counted = sink::Counted::new(reader, move |done| {
+            if let Ok(mut p) = reading.lock() {
+                p(Stage::Reading, done, total);
+            }
+        });
+        let name = source.original_name.clone();
         let read = self
-            .read_into_case(case, &source, &settings, preceding, progress.clone())
+            .read_into_session(&mut session, Input::Stored(Box::new(counted)), &name, settings)
             .await?;
-        let (summary, session) = (read.summary, read.session);
+        self.record_import(case, source, is_new, settings, settings_map, read, session, progress)
+            .await
+    }
+
+    /// Appends the import's events, commits, and reports.
+    #[allow(clippy::too_many_arguments)]
+    async fn record_import(
+        &self,
+        case: &CaseId,
+        source: Evidence,
+        is_new: bool,
+        settings: &ImportSettings,
+        settings_map: SettingsMap,
+        read: ReadBack,
+        session: S::Import,
+        progress: Progress,
+    ) -> Result<ImportReport> {
         let seq = session.import_seq();
+        let summary = read.summary;
         let import = SourceImported {
             source: source.id.clone(),
             source_sha256: source.sha256,
@@ -146,7 +256,7 @@ impl<S: Store> Vault<S> {
             photo: read.photo,
         };
         let mut events = Vec::new();
-        if existing.is_none() {
+        if is_new {
             events.push(EventBody::EvidenceAdded(source.clone()));
         }
         events.push(EventBody::SourceImported(import));
@@ -207,34 +317,23 @@ impl<S: Store> Vault<S> {
         Ok(())
     }
 
-    /// Runs the importer over the stored source on a blocking thread while
-    /// this task writes what it delivers into the open import transaction.
-    async fn read_into_case(
+    /// Runs the importer over `input` on a blocking thread while this task
+    /// writes what it delivers into the open import transaction.
+    async fn read_into_session(
         &self,
-        case: &CaseId,
-        source: &Evidence,
+        session: &mut S::Import,
+        input: Input,
+        name: &str,
         settings: &ImportSettings,
-        preceding: u64,
-        progress: Progress,
-    ) -> Result<ReadBack<S::Import>> {
-        let mut session = self.store.begin_import(case, preceding).await?;
-        let seq = session.import_seq();
+    ) -> Result<ReadBack> {
         let known = session.known_files().into_iter().collect();
         let pack = self.blobs.pack()?;
-        let reader = self.blobs.reader(&source.sha256)?;
-        let total = reader.len();
         let (tx, mut rx) = tokio::sync::mpsc::channel::<Delivery>(8);
         let blobs = self.blobs.clone();
         let settings = settings.clone();
-        let name = source.original_name.clone();
         let parse = tokio::task::spawn_blocking(move || {
-            let mut counted = sink::Counted::new(reader, move |done| {
-                if let Ok(mut p) = progress.lock() {
-                    p(Stage::Reading, done, total);
-                }
-            });
             let mut sink = VaultSink::new(tx, blobs.clone(), review, pack, known);
-            let outcome = run_importer(&settings, &mut counted, &mut sink);
+            let outcome = run_importer(&settings, input, &mut sink);
             let (digest, pack) = sink.finish();
             let (summary, photo) = outcome.map_err(ImportFailure::Import)?;
             let pack = blobs.finish_pack(pack).map_err(ImportFailure::Store)?;
@@ -246,25 +345,21 @@ impl<S: Store> Vault<S> {
         });
         let mut added = 0u64;
         while let Some(delivery) = rx.recv().await {
-            match delivery {
-                Delivery::Communications(batch) => added += session.add(batch).await?,
-                Delivery::File(file) => {
-                    session
-                        .add_file(cairn_store::ImportFile {
-                            import_seq: seq,
-                            ..file
-                        })
-                        .await?;
-                }
+            // Files first: a message may name a picture delivered with it.
+            if !delivery.files.is_empty() {
+                session.add_files(delivery.files).await?;
+            }
+            if !delivery.communications.is_empty() {
+                added += session.add(delivery.communications).await?;
             }
         }
         let joined = parse.await.map_err(|e| AppError::File {
-            path: PathBuf::from(&name),
+            path: PathBuf::from(name),
             source: std::io::Error::other(e.to_string()),
         })?;
         let (summary, photo, finished, pack) = joined.map_err(|failure| match failure {
             ImportFailure::Import(error) => AppError::Import {
-                file: name.clone(),
+                file: name.to_owned(),
                 error: Box::new(error),
             },
             ImportFailure::Store(e) => AppError::Store(e),
@@ -285,17 +380,37 @@ impl<S: Store> Vault<S> {
             summary,
             extracted,
             photo,
-            session,
         })
     }
 }
 
-/// What reading a source gave, with the import transaction still open.
-struct ReadBack<I> {
+type SettingsMap = std::collections::BTreeMap<String, String>;
+
+/// How an import that read its source in one pass ended.
+enum OnePass {
+    Imported(Box<ImportReport>),
+    /// The case holds this file already: import it as a known file.
+    Known(Evidence),
+}
+
+/// Importers that read their source front to back, once: their source can
+/// be read while it is sealed. A chat export is read twice (its zip
+/// directory first) and a photo is small.
+fn reads_in_one_pass(kind: ImportKind) -> bool {
+    matches!(kind, ImportKind::SmsBackup | ImportKind::Email)
+}
+
+/// What an importer reads: the stored copy, or the source as it is sealed.
+enum Input {
+    Stored(Box<Source>),
+    Streamed(tee::Chunks),
+}
+
+/// What reading a source gave.
+struct ReadBack {
     summary: Summary,
     extracted: Extracted,
     photo: Option<PhotoFacts>,
-    session: I,
 }
 
 /// Whether a body should be put before a person for review: it matched
@@ -323,34 +438,48 @@ type Source = sink::Counted<cairn_crypto::BlobReader<std::fs::File>>;
 
 fn run_importer(
     settings: &ImportSettings,
-    source: &mut Source,
+    input: Input,
     sink: &mut VaultSink,
 ) -> std::result::Result<(Summary, Option<PhotoFacts>), ImportError> {
     const BUFFER: usize = 1 << 20;
+    let mut source = match input {
+        Input::Streamed(mut chunks) => {
+            let read = read_front_to_back(settings, &mut chunks, sink)?;
+            chunks.drain();
+            return Ok((read, None));
+        }
+        Input::Stored(source) => *source,
+    };
     match settings.kind {
-        ImportKind::SmsBackup => {
-            let options = settings.sms_options();
-            cairn_ingest::sms_backup::import(BufReader::with_capacity(BUFFER, source), sink, &options)
-                .map(|s| (s, None))
+        ImportKind::SmsBackup | ImportKind::Email => {
+            read_front_to_back(settings, BufReader::with_capacity(BUFFER, &mut source), sink).map(|s| (s, None))
         }
         ImportKind::Whatsapp => {
             let options = settings.whatsapp_options()?;
-            cairn_ingest::whatsapp::import(source, sink, &options).map(|s| (s, None))
-        }
-        ImportKind::Email => {
-            let options = settings.email_options();
-            cairn_ingest::email::import(BufReader::with_capacity(BUFFER, source), sink, &options).map(|s| (s, None))
+            cairn_ingest::whatsapp::import(&mut source, sink, &options).map(|s| (s, None))
         }
         _ => {
             // Any other kind of file is still evidence: it is recorded, with
             // no photo facts, rather than refused.
-            let facts = match cairn_ingest::photo::read_metadata(source) {
+            let facts = match cairn_ingest::photo::read_metadata(&mut source) {
                 Ok(meta) => Some(options::photo_facts(&meta)),
                 Err(ImportError::Io { source, kind }) => return Err(ImportError::Io { kind, source }),
                 Err(_) => None,
             };
             Ok((photo_summary(), facts))
         }
+    }
+}
+
+/// The importers that read their source once, front to back.
+fn read_front_to_back(
+    settings: &ImportSettings,
+    source: impl std::io::BufRead,
+    sink: &mut VaultSink,
+) -> std::result::Result<Summary, ImportError> {
+    match settings.kind {
+        ImportKind::Email => cairn_ingest::email::import(source, sink, &settings.email_options()),
+        _ => cairn_ingest::sms_backup::import(source, sink, &settings.sms_options()),
     }
 }
 

@@ -132,7 +132,7 @@ impl ImportSession for SqliteImport {
             .execute(&mut *self.tx)
             .await?;
         self.chunks += 1;
-        let case = self.case.as_str().to_owned();
+        let case = self.case.as_str();
         let import_seq = self.import_seq as i64;
         let mut rows = fresh.into_iter().peekable();
         while rows.peek().is_some() {
@@ -140,7 +140,7 @@ impl ImportSession for SqliteImport {
                 "INSERT INTO communications (case_id, dedup, at_ms, channel, direction, counterpart, review, import_seq, data) ",
             );
             sql.push_values(rows.by_ref().take(ROWS_PER_STATEMENT), |mut b, (counterpart, c)| {
-                b.push_bind(case.clone())
+                b.push_bind(case)
                     .push_bind(c.dedup.to_vec())
                     .push_bind(c.at_ms)
                     .push_bind(code(c.channel))
@@ -156,24 +156,28 @@ impl ImportSession for SqliteImport {
         Ok(added)
     }
 
-    async fn add_file(&mut self, file: crate::ImportFile) -> Result<bool> {
-        if !self.files.insert(file.sha256) {
-            return Ok(false);
+    async fn add_files(&mut self, files: Vec<crate::ImportFile>) -> Result<u64> {
+        let fresh: Vec<_> = files.into_iter().filter(|f| self.files.insert(f.sha256)).collect();
+        let added = fresh.len() as u64;
+        let case = self.case.as_str();
+        let import_seq = self.import_seq as i64;
+        let mut rows = fresh.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut sql = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size, pack_offset) ",
+            );
+            sql.push_values(rows.by_ref().take(ROWS_PER_STATEMENT), |mut b, file| {
+                b.push_bind(case)
+                    .push_bind(file.sha256.to_string())
+                    .push_bind(import_seq)
+                    .push_bind(file.name)
+                    .push_bind(file.media_type)
+                    .push_bind(file.size as i64)
+                    .push_bind(file.pack_offset.map(|o| o as i64));
+            });
+            sql.build().execute(&mut *self.tx).await?;
         }
-        sqlx::query(
-            "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size, pack_offset) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(self.case.as_str())
-        .bind(file.sha256.to_string())
-        .bind(self.import_seq as i64)
-        .bind(&file.name)
-        .bind(&file.media_type)
-        .bind(file.size as i64)
-        .bind(file.pack_offset.map(|o| o as i64))
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(true)
+        Ok(added)
     }
 
     fn known_files(&self) -> Vec<Hash> {

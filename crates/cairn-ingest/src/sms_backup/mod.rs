@@ -121,9 +121,9 @@ impl Draft {
 impl<R: BufRead> Importer<'_, R> {
     fn run(&mut self) -> Result<(), ImportError> {
         let root = match self.markup()? {
-            Markup::Open { name, .. } if name == "smses" || name == "calls" => name,
-            Markup::Open { name, at } => return Err(malformed(at, "<smses> or <calls>", format!("<{name}>"))),
-            Markup::Close { name, at } => return Err(malformed(at, "<smses> or <calls>", format!("</{name}>"))),
+            Markup::Open { .. } if matches!(self.lx.element(), b"smses" | b"calls") => self.lx.element_string(),
+            Markup::Open { at } => return Err(malformed(at, "<smses> or <calls>", self.tag(""))),
+            Markup::Close { at } => return Err(malformed(at, "<smses> or <calls>", self.tag("/"))),
             Markup::Eof => return Err(truncated(self.lx.pos(), "<smses> or <calls>")),
         };
         let attrs = self.attrs(&["count"])?;
@@ -133,8 +133,8 @@ impl<R: BufRead> Importer<'_, R> {
         }
         match self.markup()? {
             Markup::Eof => Ok(()),
-            Markup::Open { name, at } => Err(malformed(at, "the end of the file", format!("<{name}>"))),
-            Markup::Close { name, at } => Err(malformed(at, "the end of the file", format!("</{name}>"))),
+            Markup::Open { at } => Err(malformed(at, "the end of the file", self.tag(""))),
+            Markup::Close { at } => Err(malformed(at, "the end of the file", self.tag("/"))),
         }
     }
 
@@ -142,20 +142,21 @@ impl<R: BufRead> Importer<'_, R> {
         loop {
             match self.markup()? {
                 Markup::Eof => return Err(truncated(self.lx.pos(), "the end tag of the backup")),
-                Markup::Close { name, at } if name != root => {
-                    return Err(malformed(at, "the end tag of the backup", format!("</{name}>")));
+                Markup::Close { at } if !self.element_is(root) => {
+                    return Err(malformed(at, "the end tag of the backup", self.tag("/")));
                 }
                 Markup::Close { .. } => return Ok(()),
-                Markup::Open { name, at } => {
+                Markup::Open { at } => {
                     let mut draft = Draft {
                         at: source(at),
                         problem: None,
                     };
-                    let record = match name.as_str() {
-                        "sms" => self.sms(&mut draft)?,
-                        "mms" => self.mms(&mut draft)?,
-                        "call" => self.call(&mut draft)?,
+                    let record = match self.lx.element() {
+                        b"sms" => self.sms(&mut draft)?,
+                        b"mms" => self.mms(&mut draft)?,
+                        b"call" => self.call(&mut draft)?,
                         _ => {
+                            let name = self.lx.element_string();
                             self.attrs(&[])?;
                             self.children(&name)?;
                             draft.fail(SkipReason::UnknownRecord { name });
@@ -305,14 +306,14 @@ impl<R: BufRead> Importer<'_, R> {
         loop {
             match self.markup()? {
                 Markup::Eof => return Err(truncated(self.lx.pos(), "</mms>")),
-                Markup::Close { name, at } => match open.pop() {
-                    Some(expected) if expected == name => {}
-                    None if name == "mms" => return Ok(()),
-                    _ => return Err(malformed(at, "the end tag of the open element", format!("</{name}>"))),
+                Markup::Close { at } => match open.pop() {
+                    Some(expected) if self.element_is(&expected) => {}
+                    None if self.element_is("mms") => return Ok(()),
+                    _ => return Err(malformed(at, "the end tag of the open element", self.tag("/"))),
                 },
-                Markup::Open { name, at } => match name.as_str() {
-                    "part" => self.part(d, parts)?,
-                    "addr" => {
+                Markup::Open { at } => match self.lx.element() {
+                    b"part" => self.part(d, parts)?,
+                    b"addr" => {
                         let a = self.attrs(&["address", "type"])?;
                         self.children("addr")?;
                         if let Some(addr) = a.raw("address") {
@@ -322,6 +323,7 @@ impl<R: BufRead> Importer<'_, R> {
                         }
                     }
                     _ => {
+                        let name = self.lx.element_string();
                         self.attrs(&[])?;
                         if !self.lx.self_closing() {
                             if open.len() >= MAX_DEPTH {
@@ -448,8 +450,20 @@ impl<R: BufRead> Importer<'_, R> {
     }
 
     fn value(&mut self) -> Result<Option<String>, ImportError> {
-        let fits = self.lx.read_value(MAX_VALUE, &mut self.scratch).map_err(lex)?;
-        Ok(fits.then(|| unescape(&self.scratch)))
+        self.lx
+            .with_value(MAX_VALUE, &mut self.scratch, |v| v.map(unescape))
+            .map_err(lex)
+    }
+
+    /// Whether the tag just read is `name`, compared as the names were
+    /// recorded (with invalid UTF-8 replaced).
+    fn element_is(&self, name: &str) -> bool {
+        String::from_utf8_lossy(self.lx.element()) == name
+    }
+
+    /// The tag just read, for messages: `<name>` or `</name>`.
+    fn tag(&self, slash: &str) -> String {
+        format!("<{slash}{}>", self.lx.element_string())
     }
 
     /// Reads the rest of the current tag, keeping the `wanted` attributes.
@@ -474,7 +488,8 @@ impl<R: BufRead> Importer<'_, R> {
         loop {
             match self.markup()? {
                 Markup::Eof => return Err(truncated(self.lx.pos(), "an end tag")),
-                Markup::Open { name, at } => {
+                Markup::Open { at } => {
+                    let name = self.lx.element_string();
                     self.attrs(&[])?;
                     if !self.lx.self_closing() {
                         if open.len() >= MAX_DEPTH {
@@ -483,10 +498,10 @@ impl<R: BufRead> Importer<'_, R> {
                         open.push(name);
                     }
                 }
-                Markup::Close { name, at } => match open.pop() {
-                    Some(expected) if expected == name => {}
-                    None if name == element => return Ok(()),
-                    _ => return Err(malformed(at, "the end tag of the open element", format!("</{name}>"))),
+                Markup::Close { at } => match open.pop() {
+                    Some(expected) if self.element_is(&expected) => {}
+                    None if self.element_is(element) => return Ok(()),
+                    _ => return Err(malformed(at, "the end tag of the open element", self.tag("/"))),
                 },
             }
         }

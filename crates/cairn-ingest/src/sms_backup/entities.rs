@@ -8,29 +8,36 @@ use memchr::memchr;
 /// written as two character references become one character, a lone
 /// surrogate becomes U+FFFD, an unknown entity is kept as written, invalid
 /// UTF-8 is replaced rather than refused.
+#[cfg(test)]
 pub(crate) fn unescape(raw: &[u8]) -> String {
-    if memchr(b'&', raw).is_none() {
-        return String::from_utf8_lossy(raw).into_owned();
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(raw.len());
+    let mut out = String::new();
+    unescape_into(raw, &mut out);
+    out
+}
+
+/// [`unescape`], appending to `out`.
+pub(crate) fn unescape_into(raw: &[u8], out: &mut String) {
     let mut high: Option<u32> = None;
+    // Text between references goes over whole: a reference always yields
+    // a whole character, so replacing invalid UTF-8 run by run replaces
+    // the same bytes as doing it over the whole value would.
+    let mut text = 0;
     let mut i = 0;
-    while i < raw.len() {
-        let (entity, used) = if raw[i] == b'&' {
-            entity_at(&raw[i..])
-        } else {
-            (None, 0)
-        };
-        let Some(code) = entity else {
-            flush_high(&mut out, &mut high);
-            out.push(raw[i]);
-            i += 1;
+    while let Some(found) = memchr(b'&', &raw[i..]) {
+        let amp = i + found;
+        let (Some(code), used) = entity_at(&raw[amp..]) else {
+            i = amp + 1;
             continue;
         };
-        i += used;
+        if text < amp {
+            flush_high(out, &mut high);
+            push_lossy(out, &raw[text..amp]);
+        }
+        i = amp + used;
+        text = i;
         match code {
             0xD800..=0xDBFF => {
-                flush_high(&mut out, &mut high);
+                flush_high(out, &mut high);
                 high = Some(code);
             }
             0xDC00..=0xDFFF => {
@@ -38,27 +45,33 @@ pub(crate) fn unescape(raw: &[u8]) -> String {
                     Some(h) => char::from_u32(0x10000 + ((h - 0xD800) << 10) + (code - 0xDC00)),
                     None => None,
                 };
-                push_char(&mut out, c.unwrap_or('\u{FFFD}'));
+                out.push(c.unwrap_or('\u{FFFD}'));
             }
             _ => {
-                flush_high(&mut out, &mut high);
-                push_char(&mut out, char::from_u32(code).unwrap_or('\u{FFFD}'));
+                flush_high(out, &mut high);
+                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
             }
         }
     }
-    flush_high(&mut out, &mut high);
-    String::from_utf8_lossy(&out).into_owned()
+    if text < raw.len() {
+        flush_high(out, &mut high);
+        push_lossy(out, &raw[text..]);
+    }
+    flush_high(out, &mut high);
 }
 
-fn flush_high(out: &mut Vec<u8>, high: &mut Option<u32>) {
-    if high.take().is_some() {
-        push_char(out, '\u{FFFD}');
+fn push_lossy(out: &mut String, bytes: &[u8]) {
+    // The strict check is much faster than the lossy one on valid text.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => out.push_str(text),
+        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
     }
 }
 
-fn push_char(out: &mut Vec<u8>, c: char) {
-    let mut buf = [0u8; 4];
-    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+fn flush_high(out: &mut String, high: &mut Option<u32>) {
+    if high.take().is_some() {
+        out.push('\u{FFFD}');
+    }
 }
 
 /// The code point of the entity at the start of `s` and its length.
@@ -106,5 +119,12 @@ mod tests {
         assert_eq!(unescape(b"&#56846;"), "\u{FFFD}");
         assert_eq!(unescape(b"&nbsp; & &#;"), "&nbsp; & &#;");
         assert_eq!(unescape(b"&#x110000;"), "&#x110000;");
+        // Invalid UTF-8 next to references is replaced as in a whole value.
+        assert_eq!(unescape(b"\xF0\x9F&amp;\x98\x8E"), "\u{FFFD}&\u{FFFD}\u{FFFD}");
+        assert_eq!(unescape(b"a\xE2\x82&#65;\x82x"), "a\u{FFFD}A\u{FFFD}x");
+        assert_eq!(
+            unescape(b"\xFF&bad;\xC3&#xA9;\xA9"),
+            "\u{FFFD}&bad;\u{FFFD}\u{a9}\u{FFFD}"
+        );
     }
 }

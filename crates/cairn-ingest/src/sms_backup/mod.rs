@@ -29,8 +29,8 @@ use crate::error::{FileKind, ImportError, SkipReason};
 use crate::normalise::{Normaliser, Repeats};
 use crate::sink::{Delivered, Sink, Summary, deliver};
 use b64::Base64Reader;
-use entities::unescape;
-use lexer::{LexError, Lexer, Markup, Pos};
+use entities::unescape_into;
+use lexer::{LexError, Lexer, Markup, Pos, same_name};
 
 pub const IMPORTER: &str = "sms_backup";
 /// Bump when a change would read the same file into different values.
@@ -71,6 +71,7 @@ pub fn import(reader: impl BufRead, sink: &mut dyn Sink, options: &SmsOptions) -
         repeats: Repeats::default(),
         summary: Summary::new(IMPORTER, IMPORTER_VERSION),
         scratch: Vec::new(),
+        spare: Vec::new(),
     };
     im.run()?;
     Ok(im.summary)
@@ -84,25 +85,47 @@ struct Importer<'s, R> {
     repeats: Repeats,
     summary: Summary,
     scratch: Vec<u8>,
+    /// Attribute sets done with, kept for their buffers.
+    spare: Vec<Attrs>,
 }
 
-/// Attribute values we keep, by name; `None` for one that was too long.
+/// Attribute values we keep, by name.
 #[derive(Default)]
-struct Attrs(Vec<(&'static str, Option<String>)>);
+struct Attrs {
+    /// The values, unescaped, one after the other: one buffer for all.
+    text: String,
+    /// Where each value lies in `text`; `None` for one that was too long.
+    spans: Vec<(&'static str, Option<(usize, usize)>)>,
+}
 
 impl Attrs {
+    /// Keeps a raw value (`None`: too long).
+    fn push(&mut self, name: &'static str, raw: Option<&[u8]>) {
+        let span = raw.map(|raw| {
+            let start = self.text.len();
+            unescape_into(raw, &mut self.text);
+            (start, self.text.len())
+        });
+        self.spans.push((name, span));
+    }
+
     /// The value, with the app's spellings of "absent" read as absent.
     fn get(&self, name: &str) -> Option<&str> {
-        let v = self.0.iter().find(|(n, _)| *n == name)?.1.as_deref()?;
+        let v = self.raw(name)?;
         (!matches!(v, "null" | "(Unknown)")).then_some(v)
     }
 
     fn raw(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| *n == name)?.1.as_deref()
+        let (start, end) = self
+            .spans
+            .iter()
+            .find(|(n, _)| same_name(n.as_bytes(), name.as_bytes()))?
+            .1?;
+        Some(&self.text[start..end])
     }
 
     fn too_long(&self) -> bool {
-        self.0.iter().any(|(_, v)| v.is_none())
+        self.spans.iter().any(|(_, v)| v.is_none())
     }
 }
 
@@ -203,6 +226,7 @@ impl<R: BufRead> Importer<'_, R> {
         c.counterpart_name = a.get("contact_name").map(str::to_owned);
         c.subject = a.get("subject").map(str::to_owned);
         c.body = a.raw("body").map(str::to_owned);
+        self.spare.push(a);
         Ok(Some(c))
     }
 
@@ -242,6 +266,7 @@ impl<R: BufRead> Importer<'_, R> {
         }
         c.counterpart_name = a.get("contact_name").map(str::to_owned);
         c.duration_secs = duration;
+        self.spare.push(a);
         Ok(Some(c))
     }
 
@@ -298,6 +323,7 @@ impl<R: BufRead> Importer<'_, R> {
                 limit: MAX_VALUE as u64,
             });
         }
+        self.spare.push(a);
         Ok(Some(c))
     }
 
@@ -321,6 +347,7 @@ impl<R: BufRead> Importer<'_, R> {
                                 .addrs
                                 .push((addr.to_owned(), a.raw("type").unwrap_or("").trim().to_owned()));
                         }
+                        self.spare.push(a);
                     }
                     _ => {
                         let name = self.lx.element_string();
@@ -340,7 +367,7 @@ impl<R: BufRead> Importer<'_, R> {
     /// One `<part>`: text parts become the body, the SMIL layout is dropped,
     /// anything else is streamed to the sink.
     fn part(&mut self, d: &mut Draft, parts: &mut Parts) -> Result<(), ImportError> {
-        let mut a = Attrs::default();
+        let mut a = self.fresh_attrs();
         let mut stored: Option<AttachmentRef> = None;
         let mut streamed = false;
         while self.lx.next_attr().map_err(lex)? {
@@ -350,7 +377,9 @@ impl<R: BufRead> Importer<'_, R> {
                 .find(|k| k.as_bytes() == name);
             let is_data = name == b"data";
             if let Some(key) = keep {
-                a.0.push((key, self.value()?));
+                self.lx
+                    .with_value(MAX_VALUE, &mut self.scratch, |v| a.push(key, v))
+                    .map_err(lex)?;
                 continue;
             }
             if !is_data || is_smil(&a) {
@@ -380,6 +409,7 @@ impl<R: BufRead> Importer<'_, R> {
                 what: "an mms part",
                 limit: MAX_VALUE as u64,
             });
+            self.spare.push(a);
             return Ok(());
         }
         let ct = a.raw("ct").unwrap_or("").trim().to_ascii_lowercase();
@@ -406,6 +436,7 @@ impl<R: BufRead> Importer<'_, R> {
                 None => {}
             }
         }
+        self.spare.push(a);
         Ok(())
     }
 
@@ -449,12 +480,6 @@ impl<R: BufRead> Importer<'_, R> {
         self.lx.next_markup().map_err(lex)
     }
 
-    fn value(&mut self) -> Result<Option<String>, ImportError> {
-        self.lx
-            .with_value(MAX_VALUE, &mut self.scratch, |v| v.map(unescape))
-            .map_err(lex)
-    }
-
     /// Whether the tag just read is `name`, compared as the names were
     /// recorded (with invalid UTF-8 replaced).
     fn element_is(&self, name: &str) -> bool {
@@ -466,14 +491,21 @@ impl<R: BufRead> Importer<'_, R> {
         format!("<{slash}{}>", self.lx.element_string())
     }
 
+    fn fresh_attrs(&mut self) -> Attrs {
+        let mut attrs = self.spare.pop().unwrap_or_default();
+        attrs.text.clear();
+        attrs.spans.clear();
+        attrs
+    }
+
     /// Reads the rest of the current tag, keeping the `wanted` attributes.
+    /// (Hand the set back to `spare` when done, for its buffers.)
     fn attrs(&mut self, wanted: &[&'static str]) -> Result<Attrs, ImportError> {
-        let mut attrs = Attrs::default();
-        while self.lx.next_attr().map_err(lex)? {
-            if let Some(key) = wanted.iter().find(|k| k.as_bytes() == self.lx.attr_name()) {
-                let v = self.value()?;
-                attrs.0.push((key, v));
-            }
+        let mut attrs = self.fresh_attrs();
+        while let Some(i) = self.lx.next_wanted(wanted).map_err(lex)? {
+            self.lx
+                .with_value(MAX_VALUE, &mut self.scratch, |v| attrs.push(wanted[i], v))
+                .map_err(lex)?;
         }
         Ok(attrs)
     }

@@ -54,15 +54,15 @@ impl<R: BufRead> Base64Reader<R> {
     /// and written, `None` for anything the careful path must see.
     fn direct(input: &[u8], out: &mut [u8]) -> Option<(usize, usize)> {
         let mut take = input.len().min(out.len() / 3 * 4) / 4 * 4;
-        if take > 0 && input[take - 1] == b'=' {
+        while take > 0 && input[take - 1] == b'=' {
             take -= 4;
         }
         if take == 0 {
             return None;
         }
-        // The engine accepts '=' only at the very end, which `take` leaves
-        // out, and refuses anything outside the alphabet: success means the
-        // careful path would have decoded the same bytes.
+        // The engine accepts '=' only at the very end, which `take` now
+        // leaves out, and refuses anything outside the alphabet: success
+        // means the careful path would have decoded the same bytes.
         let written = ENGINE.decode_slice(&input[..take], out).ok()?;
         Some((take, written))
     }
@@ -228,6 +228,8 @@ mod tests {
         assert_eq!(decode("aGk==aGk=").unwrap(), b"hihi");
         assert_eq!(decode("aGk=\n=").unwrap(), b"hi");
         assert_eq!(decode("aGk===").unwrap(), b"hi");
+        assert_eq!(decode("aGk=====").unwrap(), b"hi");
+        assert_eq!(decode("QUFBaGk=aGk=QUFB").unwrap(), b"AAAhihiAAA");
         assert_eq!(decode("").unwrap(), b"");
         assert!(decode("aGVsb").is_err());
         assert!(decode("a*b=").is_err());

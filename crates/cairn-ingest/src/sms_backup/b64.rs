@@ -60,10 +60,14 @@ impl<R: BufRead> Base64Reader<R> {
         if take == 0 {
             return None;
         }
-        // The engine accepts '=' only at the very end, which `take` now
-        // leaves out, and refuses anything outside the alphabet: success
-        // means the careful path would have decoded the same bytes.
-        let written = ENGINE.decode_slice(&input[..take], out).ok()?;
+        // Padding is accepted only at the very end, which `take` now leaves
+        // out, and anything outside the alphabet refused: success means
+        // the careful path would have decoded the same bytes. The SIMD
+        // decoder is several times faster than `ENGINE` on pictures.
+        let written = take / 4 * 3;
+        base64_simd::STANDARD
+            .decode(&input[..take], base64_simd::Out::from_slice(&mut out[..written]))
+            .ok()?;
         Some((take, written))
     }
 

@@ -10,17 +10,15 @@ use memchr::memchr;
 /// UTF-8 is replaced rather than refused.
 #[cfg(test)]
 pub(crate) fn unescape(raw: &[u8]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     unescape_into(raw, &mut out);
-    out
+    String::from_utf8_lossy(&out).into_owned()
 }
 
-/// [`unescape`], appending to `out`.
-pub(crate) fn unescape_into(raw: &[u8], out: &mut String) {
+/// [`unescape`] before the check for UTF-8: appends the bytes to `out`.
+pub(crate) fn unescape_into(raw: &[u8], out: &mut Vec<u8>) {
     let mut high: Option<u32> = None;
-    // Text between references goes over whole: a reference always yields
-    // a whole character, so replacing invalid UTF-8 run by run replaces
-    // the same bytes as doing it over the whole value would.
+    // Text between references goes over whole.
     let mut text = 0;
     let mut i = 0;
     while let Some(found) = memchr(b'&', &raw[i..]) {
@@ -31,7 +29,7 @@ pub(crate) fn unescape_into(raw: &[u8], out: &mut String) {
         };
         if text < amp {
             flush_high(out, &mut high);
-            push_lossy(out, &raw[text..amp]);
+            out.extend_from_slice(&raw[text..amp]);
         }
         i = amp + used;
         text = i;
@@ -45,33 +43,30 @@ pub(crate) fn unescape_into(raw: &[u8], out: &mut String) {
                     Some(h) => char::from_u32(0x10000 + ((h - 0xD800) << 10) + (code - 0xDC00)),
                     None => None,
                 };
-                out.push(c.unwrap_or('\u{FFFD}'));
+                push_char(out, c.unwrap_or('\u{FFFD}'));
             }
             _ => {
                 flush_high(out, &mut high);
-                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                push_char(out, char::from_u32(code).unwrap_or('\u{FFFD}'));
             }
         }
     }
     if text < raw.len() {
         flush_high(out, &mut high);
-        push_lossy(out, &raw[text..]);
+        out.extend_from_slice(&raw[text..]);
     }
     flush_high(out, &mut high);
 }
 
-fn push_lossy(out: &mut String, bytes: &[u8]) {
-    // The strict check is much faster than the lossy one on valid text.
-    match std::str::from_utf8(bytes) {
-        Ok(text) => out.push_str(text),
-        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
+fn flush_high(out: &mut Vec<u8>, high: &mut Option<u32>) {
+    if high.take().is_some() {
+        push_char(out, '\u{FFFD}');
     }
 }
 
-fn flush_high(out: &mut String, high: &mut Option<u32>) {
-    if high.take().is_some() {
-        out.push('\u{FFFD}');
-    }
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
 /// The code point of the entity at the start of `s` and its length.

@@ -128,7 +128,19 @@ impl<R: BufRead> Lexer<R> {
 
     /// Makes sure unread bytes are buffered, unless the input is exhausted;
     /// returns how many.
+    #[inline]
     fn fill(&mut self) -> Result<usize, LexError> {
+        // Called for every token: the common case inline, the rest not.
+        if let Ok(buf) = self.r.fill_buf()
+            && self.at < buf.len()
+        {
+            return Ok(buf.len() - self.at);
+        }
+        self.refill()
+    }
+
+    #[inline(never)]
+    fn refill(&mut self) -> Result<usize, LexError> {
         loop {
             let len = match self.r.fill_buf() {
                 Ok(buf) => buf.len(),

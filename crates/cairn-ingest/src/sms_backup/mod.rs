@@ -15,6 +15,7 @@
 //! The app writes the literal text `null` for absent values and
 //! `(Unknown)` for a number without a contact; both read as absent.
 
+mod attrs;
 mod b64;
 mod entities;
 mod lexer;
@@ -28,9 +29,9 @@ use jiff::Timestamp;
 use crate::error::{FileKind, ImportError, SkipReason};
 use crate::normalise::{Normaliser, Repeats};
 use crate::sink::{Delivered, Sink, Summary, deliver};
+use attrs::Attrs;
 use b64::Base64Reader;
-use entities::unescape_into;
-use lexer::{LexError, Lexer, Markup, Pos, same_name};
+use lexer::{LexError, Lexer, Markup, Pos};
 
 pub const IMPORTER: &str = "sms_backup";
 /// Bump when a change would read the same file into different values.
@@ -87,46 +88,6 @@ struct Importer<'s, R> {
     scratch: Vec<u8>,
     /// Attribute sets done with, kept for their buffers.
     spare: Vec<Attrs>,
-}
-
-/// Attribute values we keep, by name.
-#[derive(Default)]
-struct Attrs {
-    /// The values, unescaped, one after the other: one buffer for all.
-    text: String,
-    /// Where each value lies in `text`; `None` for one that was too long.
-    spans: Vec<(&'static str, Option<(usize, usize)>)>,
-}
-
-impl Attrs {
-    /// Keeps a raw value (`None`: too long).
-    fn push(&mut self, name: &'static str, raw: Option<&[u8]>) {
-        let span = raw.map(|raw| {
-            let start = self.text.len();
-            unescape_into(raw, &mut self.text);
-            (start, self.text.len())
-        });
-        self.spans.push((name, span));
-    }
-
-    /// The value, with the app's spellings of "absent" read as absent.
-    fn get(&self, name: &str) -> Option<&str> {
-        let v = self.raw(name)?;
-        (!matches!(v, "null" | "(Unknown)")).then_some(v)
-    }
-
-    fn raw(&self, name: &str) -> Option<&str> {
-        let (start, end) = self
-            .spans
-            .iter()
-            .find(|(n, _)| same_name(n.as_bytes(), name.as_bytes()))?
-            .1?;
-        Some(&self.text[start..end])
-    }
-
-    fn too_long(&self) -> bool {
-        self.spans.iter().any(|(_, v)| v.is_none())
-    }
 }
 
 /// A record being read, and what is wrong with it if anything.
@@ -380,6 +341,9 @@ impl<R: BufRead> Importer<'_, R> {
                 self.lx
                     .with_value(MAX_VALUE, &mut self.scratch, |v| a.push(key, v))
                     .map_err(lex)?;
+                // Read before the attributes after it: `ct` and the names
+                // decide what `data` is.
+                a.seal();
                 continue;
             }
             if !is_data || is_smil(&a) {
@@ -493,8 +457,7 @@ impl<R: BufRead> Importer<'_, R> {
 
     fn fresh_attrs(&mut self) -> Attrs {
         let mut attrs = self.spare.pop().unwrap_or_default();
-        attrs.text.clear();
-        attrs.spans.clear();
+        attrs.clear();
         attrs
     }
 
@@ -507,6 +470,7 @@ impl<R: BufRead> Importer<'_, R> {
                 .with_value(MAX_VALUE, &mut self.scratch, |v| attrs.push(wanted[i], v))
                 .map_err(lex)?;
         }
+        attrs.seal();
         Ok(attrs)
     }
 

@@ -7,13 +7,22 @@
 //! in memory. Here a tag is read attribute by attribute, and a value can be
 //! read as a stream, so memory stays flat whatever the attachment size. Entities
 //! are decoded afterwards, by `entities::unescape`.
+//!
+//! Tokens are scanned in the reader's own buffer (see `in_buffer`), and a
+//! byte-wise path takes over where one is cut by the buffer's end.
 
-use std::io::{self, BufRead, Read};
+mod in_buffer;
+mod value;
+
+use std::io::{self, BufRead};
 
 use memchr::{memchr, memchr2};
 
 #[cfg(test)]
 use super::entities::unescape;
+pub(crate) use in_buffer::same_name;
+use in_buffer::{is_delimiter, skip_spaces, value_end};
+pub(crate) use value::ValueReader;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pos {
@@ -404,135 +413,6 @@ impl<R: BufRead> Lexer<R> {
         }
     }
 
-    /// [`Lexer::next_attr`] when the buffer holds all up to the value's
-    /// opening quote and nothing is amiss; `None` leaves the rest, a buffer
-    /// boundary or an error to report, to the byte-wise path.
-    fn next_attr_in_buffer(&mut self) -> Result<Option<bool>, LexError> {
-        if self.fill()? == 0 {
-            return Ok(None);
-        }
-        let buf = unread(&mut self.r, self.at);
-        let start = skip_spaces(buf, 0);
-        match buf.get(start) {
-            Some(b'>') => {
-                self.consume(start + 1);
-                self.state = State::Content;
-                return Ok(Some(false));
-            }
-            Some(b'/') if buf.get(start + 1) == Some(&b'>') => {
-                self.consume(start + 2);
-                self.state = State::Content;
-                self.self_closing = true;
-                return Ok(Some(false));
-            }
-            _ => {}
-        }
-        let Some(len) = buf[start..].iter().position(|&b| is_delimiter(b)) else {
-            return Ok(None);
-        };
-        let eq = skip_spaces(buf, start + len);
-        let quote = skip_spaces(buf, eq + 1);
-        match (buf.get(eq), buf.get(quote)) {
-            (Some(b'='), Some(&q @ (b'"' | b'\''))) if (1..=MAX_NAME).contains(&len) => {
-                self.name.clear();
-                self.name.extend_from_slice(&buf[start..start + len]);
-                self.consume(quote + 1);
-                self.state = State::InValue(q);
-                Ok(Some(true))
-            }
-            _ => Ok(None),
-        }
-    }
-
-    /// Moves to the value of the next attribute named in `wanted`, passing
-    /// over the others; returns its index in `wanted`, `None` at the end of
-    /// the tag. ([`Lexer::attr_name`] is not kept up to date.)
-    pub fn next_wanted(&mut self, wanted: &[&str]) -> Result<Option<usize>, LexError> {
-        loop {
-            if let State::InValue(_) = self.state {
-                self.skip_value()?;
-            }
-            if self.state != State::InTag {
-                return Ok(None);
-            }
-            if let Some(found) = self.wanted_in_buffer(wanted)? {
-                return Ok(found);
-            }
-            if !self.next_attr()? {
-                return Ok(None);
-            }
-            if let Some(i) = wanted.iter().position(|w| same_name(w.as_bytes(), &self.name)) {
-                return Ok(Some(i));
-            }
-        }
-    }
-
-    /// [`Lexer::next_wanted`] over the attributes that lie whole in the
-    /// buffer; `None` (having passed over those) where one does not, or
-    /// something is amiss, for the byte-wise path to take the next step.
-    fn wanted_in_buffer(&mut self, wanted: &[&str]) -> Result<Option<Option<usize>>, LexError> {
-        if self.fill()? == 0 {
-            return Ok(None);
-        }
-        // Most attribute names have a length no wanted name has.
-        let lengths = wanted
-            .iter()
-            .fold(0u64, |m, w| m | 1u64.checked_shl(w.len() as u32).unwrap_or(0));
-        let buf = unread(&mut self.r, self.at);
-        let mut done = 0;
-        let stop = loop {
-            let start = skip_spaces(buf, done);
-            match buf.get(start) {
-                Some(b'>') => {
-                    self.state = State::Content;
-                    break Some((start + 1, None));
-                }
-                Some(b'/') if buf.get(start + 1) == Some(&b'>') => {
-                    self.state = State::Content;
-                    self.self_closing = true;
-                    break Some((start + 2, None));
-                }
-                _ => {}
-            }
-            let Some(len) = buf[start..].iter().position(|&b| is_delimiter(b)) else {
-                break None;
-            };
-            let eq = skip_spaces(buf, start + len);
-            let quote = skip_spaces(buf, eq + 1);
-            let q = match (buf.get(eq), buf.get(quote)) {
-                (Some(b'='), Some(&q @ (b'"' | b'\''))) if (1..=MAX_NAME).contains(&len) => q,
-                _ => break None,
-            };
-            let name = &buf[start..start + len];
-            if lengths & 1u64.checked_shl(len as u32).unwrap_or(0) != 0
-                && let Some(i) = wanted.iter().position(|w| same_name(w.as_bytes(), name))
-            {
-                self.state = State::InValue(q);
-                break Some((quote + 1, Some(i)));
-            }
-            match value_end(&buf[quote + 1..], q) {
-                Some(end) if buf[quote + 1 + end] == q => done = quote + 1 + end + 1,
-                _ => {
-                    // Passed over by the byte-wise path, which also
-                    // reports a '<' in it.
-                    self.state = State::InValue(q);
-                    done = quote + 1;
-                    break None;
-                }
-            }
-        };
-        match stop {
-            Some((used, found)) => {
-                self.consume(used);
-                Ok(Some(found))
-            }
-            None => {
-                self.consume(done);
-                Ok(None)
-            }
-        }
-    }
-
     /// The name of the attribute [`Lexer::next_attr`] moved to.
     pub fn attr_name(&self) -> &[u8] {
         &self.name
@@ -610,145 +490,9 @@ impl<R: BufRead> Lexer<R> {
 
     /// The current value as a stream of raw bytes, for attachments.
     pub fn value_reader(&mut self) -> ValueReader<'_, R> {
-        ValueReader {
-            lexer: self,
-            clean: None,
-        }
+        ValueReader::new(self)
     }
 }
-
-/// Raw bytes of one attribute value, ending at its closing quote.
-pub(crate) struct ValueReader<'a, R> {
-    lexer: &'a mut Lexer<R>,
-    /// Where the value stops in the lexer's current buffer (at a quote, a
-    /// '<' or the buffer's end), as `(buffer offset, index)`: found once per
-    /// buffer rather than once per read.
-    clean: Option<(u64, usize)>,
-}
-
-impl<R: BufRead> ValueReader<'_, R> {
-    /// How many bytes of the value are buffered, 0 at its end: the closing
-    /// quote, consumed here.
-    fn available(&mut self) -> io::Result<usize> {
-        let lx = &mut *self.lexer;
-        let State::InValue(q) = lx.state else { return Ok(0) };
-        let buffered = match lx.fill() {
-            Ok(n) => n,
-            Err(LexError::Io(e)) => return Err(e),
-            Err(other) => return Err(fault(lx, other)),
-        };
-        if buffered == 0 {
-            let err = LexError::Truncated {
-                at: lx.pos(),
-                expected: "the closing quote of the attribute value",
-            };
-            return Err(fault(lx, err));
-        }
-        let stop = match self.clean {
-            Some((base, stop)) if base == lx.base && stop >= lx.at => stop,
-            _ => {
-                let buf = unread(&mut lx.r, lx.at);
-                let stop = lx.at + memchr2(q, b'<', buf).unwrap_or(buf.len());
-                self.clean = Some((lx.base, stop));
-                stop
-            }
-        };
-        if stop > lx.at {
-            return Ok(stop - lx.at);
-        }
-        if lx.peek().map_err(|e| fault(lx, e))? == Some(b'<') {
-            let err = LexError::Malformed {
-                at: lx.pos(),
-                expected: "the closing quote of the attribute value",
-                found: describe(b'<'),
-            };
-            return Err(fault(lx, err));
-        }
-        lx.consume(1);
-        lx.state = State::InTag;
-        Ok(0)
-    }
-}
-
-impl<R: BufRead> Read for ValueReader<'_, R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if out.is_empty() {
-            return Ok(0);
-        }
-        let buf = self.fill_buf()?;
-        let n = buf.len().min(out.len());
-        out[..n].copy_from_slice(&buf[..n]);
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl<R: BufRead> BufRead for ValueReader<'_, R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let n = self.available()?;
-        let lx = &mut *self.lexer;
-        Ok(&unread(&mut lx.r, lx.at)[..n])
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.lexer.consume(n);
-    }
-}
-
-#[inline]
-fn skip_spaces(buf: &[u8], from: usize) -> usize {
-    from + buf
-        .get(from..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|b| b.is_ascii_whitespace())
-        .count()
-}
-
-fn fault<R>(lx: &mut Lexer<R>, err: LexError) -> io::Error {
-    let msg = match &err {
-        LexError::Truncated { .. } => "the file ends inside the attachment",
-        _ => "the attachment is not closed before the next tag",
-    };
-    lx.fault = Some(err);
-    io::Error::new(io::ErrorKind::UnexpectedEof, msg)
-}
-
-fn is_delimiter(b: u8) -> bool {
-    DELIMITERS[usize::from(b)]
-}
-
-/// Bytes that end a name, by value: names are scanned a byte at a time.
-const DELIMITERS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_whitespace() || matches!(byte, b'=' | b'>' | b'/' | b'<' | b'"' | b'\'' | b'?' | b'!');
-        b += 1;
-    }
-    table
-};
-
-/// Where a value that starts `buf` ends: at its quote `q`, or at a '<'
-/// that is an error.
-#[inline]
-fn value_end(buf: &[u8], q: u8) -> Option<usize> {
-    // Most values are a few bytes, where a plain loop beats setting up a
-    // vectorised search.
-    const SHORT: usize = 16;
-    if let Some(i) = buf.iter().take(SHORT).position(|&b| b == q || b == b'<') {
-        return Some(i);
-    }
-    memchr2(q, b'<', buf.get(SHORT..)?).map(|i| i + SHORT)
-}
-
-/// Names are short: comparing them inline beats calling `memcmp`.
-#[inline]
-pub(crate) fn same_name(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
-}
-
 fn describe(b: u8) -> String {
     if b.is_ascii_graphic() {
         format!("'{}'", b as char)

@@ -1,0 +1,186 @@
+//! The lexer's fast paths: tokens that lie whole in the reader's buffer,
+//! scanned in place. Each hands anything else (a token cut by the buffer's
+//! end, anything amiss) to the byte-wise path in `mod.rs`, which reports
+//! errors, so that where they are reported does not depend on the buffer.
+
+use std::io::BufRead;
+
+use memchr::memchr2;
+
+use super::{LexError, Lexer, MAX_NAME, State, unread};
+
+impl<R: BufRead> Lexer<R> {
+    /// [`Lexer::next_attr`] when the buffer holds all up to the value's
+    /// opening quote and nothing is amiss; `None` leaves the rest, a buffer
+    /// boundary or an error to report, to the byte-wise path.
+    pub(super) fn next_attr_in_buffer(&mut self) -> Result<Option<bool>, LexError> {
+        if self.fill()? == 0 {
+            return Ok(None);
+        }
+        let buf = unread(&mut self.r, self.at);
+        let start = skip_spaces(buf, 0);
+        match buf.get(start) {
+            Some(b'>') => {
+                self.consume(start + 1);
+                self.state = State::Content;
+                return Ok(Some(false));
+            }
+            Some(b'/') if buf.get(start + 1) == Some(&b'>') => {
+                self.consume(start + 2);
+                self.state = State::Content;
+                self.self_closing = true;
+                return Ok(Some(false));
+            }
+            _ => {}
+        }
+        let Some(len) = buf[start..].iter().position(|&b| is_delimiter(b)) else {
+            return Ok(None);
+        };
+        let eq = skip_spaces(buf, start + len);
+        let quote = skip_spaces(buf, eq + 1);
+        match (buf.get(eq), buf.get(quote)) {
+            (Some(b'='), Some(&q @ (b'"' | b'\''))) if (1..=MAX_NAME).contains(&len) => {
+                self.name.clear();
+                self.name.extend_from_slice(&buf[start..start + len]);
+                self.consume(quote + 1);
+                self.state = State::InValue(q);
+                Ok(Some(true))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Moves to the value of the next attribute named in `wanted`, passing
+    /// over the others; returns its index in `wanted`, `None` at the end of
+    /// the tag. ([`Lexer::attr_name`] is not kept up to date.)
+    pub fn next_wanted(&mut self, wanted: &[&str]) -> Result<Option<usize>, LexError> {
+        loop {
+            if let State::InValue(_) = self.state {
+                self.skip_value()?;
+            }
+            if self.state != State::InTag {
+                return Ok(None);
+            }
+            if let Some(found) = self.wanted_in_buffer(wanted)? {
+                return Ok(found);
+            }
+            if !self.next_attr()? {
+                return Ok(None);
+            }
+            if let Some(i) = wanted.iter().position(|w| same_name(w.as_bytes(), &self.name)) {
+                return Ok(Some(i));
+            }
+        }
+    }
+
+    /// [`Lexer::next_wanted`] over the attributes that lie whole in the
+    /// buffer; `None` (having passed over those) where one does not, or
+    /// something is amiss, for the byte-wise path to take the next step.
+    fn wanted_in_buffer(&mut self, wanted: &[&str]) -> Result<Option<Option<usize>>, LexError> {
+        if self.fill()? == 0 {
+            return Ok(None);
+        }
+        // Most attribute names have a length no wanted name has.
+        let lengths = wanted
+            .iter()
+            .fold(0u64, |m, w| m | 1u64.checked_shl(w.len() as u32).unwrap_or(0));
+        let buf = unread(&mut self.r, self.at);
+        let mut done = 0;
+        let stop = loop {
+            let start = skip_spaces(buf, done);
+            match buf.get(start) {
+                Some(b'>') => {
+                    self.state = State::Content;
+                    break Some((start + 1, None));
+                }
+                Some(b'/') if buf.get(start + 1) == Some(&b'>') => {
+                    self.state = State::Content;
+                    self.self_closing = true;
+                    break Some((start + 2, None));
+                }
+                _ => {}
+            }
+            let Some(len) = buf[start..].iter().position(|&b| is_delimiter(b)) else {
+                break None;
+            };
+            let eq = skip_spaces(buf, start + len);
+            let quote = skip_spaces(buf, eq + 1);
+            let q = match (buf.get(eq), buf.get(quote)) {
+                (Some(b'='), Some(&q @ (b'"' | b'\''))) if (1..=MAX_NAME).contains(&len) => q,
+                _ => break None,
+            };
+            let name = &buf[start..start + len];
+            if lengths & 1u64.checked_shl(len as u32).unwrap_or(0) != 0
+                && let Some(i) = wanted.iter().position(|w| same_name(w.as_bytes(), name))
+            {
+                self.state = State::InValue(q);
+                break Some((quote + 1, Some(i)));
+            }
+            match value_end(&buf[quote + 1..], q) {
+                Some(end) if buf[quote + 1 + end] == q => done = quote + 1 + end + 1,
+                _ => {
+                    // Passed over by the byte-wise path, which also
+                    // reports a '<' in it.
+                    self.state = State::InValue(q);
+                    done = quote + 1;
+                    break None;
+                }
+            }
+        };
+        match stop {
+            Some((used, found)) => {
+                self.consume(used);
+                Ok(Some(found))
+            }
+            None => {
+                self.consume(done);
+                Ok(None)
+            }
+        }
+    }
+}
+
+#[inline]
+pub(super) fn skip_spaces(buf: &[u8], from: usize) -> usize {
+    from + buf
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count()
+}
+
+pub(super) fn is_delimiter(b: u8) -> bool {
+    DELIMITERS[usize::from(b)]
+}
+
+/// Bytes that end a name, by value: names are scanned a byte at a time.
+const DELIMITERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_whitespace() || matches!(byte, b'=' | b'>' | b'/' | b'<' | b'"' | b'\'' | b'?' | b'!');
+        b += 1;
+    }
+    table
+};
+
+/// Where a value that starts `buf` ends: at its quote `q`, or at a '<'
+/// that is an error.
+#[inline]
+pub(super) fn value_end(buf: &[u8], q: u8) -> Option<usize> {
+    // Most values are a few bytes, where a plain loop beats setting up a
+    // vectorised search.
+    const SHORT: usize = 16;
+    if let Some(i) = buf.iter().take(SHORT).position(|&b| b == q || b == b'<') {
+        return Some(i);
+    }
+    memchr2(q, b'<', buf.get(SHORT..)?).map(|i| i + SHORT)
+}
+
+/// Names are short: comparing them inline beats calling `memcmp`.
+#[inline]
+pub(crate) fn same_name(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}

@@ -21,6 +21,18 @@ const ENGINE: GeneralPurpose = GeneralPurpose::new(
 /// The most raw bytes taken at once by the careful path.
 const CHUNK: usize = 48 * 1024;
 
+/// Where base64 text comes from.
+pub(crate) trait Source: BufRead {
+    /// [`BufRead::consume`] for bytes known to be base64 characters only:
+    /// no line feeds for the lexer to count.
+    fn consume_plain(&mut self, n: usize) {
+        self.consume(n);
+    }
+}
+
+#[cfg(test)]
+impl<R: io::Read> Source for io::BufReader<R> {}
+
 pub(crate) struct Base64Reader<R> {
     inner: R,
     /// Base64 characters waiting for a complete group of four.
@@ -35,7 +47,7 @@ pub(crate) struct Base64Reader<R> {
     after_padding: bool,
 }
 
-impl<R: BufRead> Base64Reader<R> {
+impl<R: Source> Base64Reader<R> {
     pub fn new(inner: R) -> Self {
         Base64Reader {
             inner,
@@ -144,7 +156,7 @@ impl<R: BufRead> Base64Reader<R> {
     }
 }
 
-impl<R: BufRead> Read for Base64Reader<R> {
+impl<R: Source> Read for Base64Reader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         loop {
             if self.pos < self.decoded.len() {
@@ -169,7 +181,7 @@ impl<R: BufRead> Read for Base64Reader<R> {
             };
             let settled = self.chars.is_empty() && self.entity.is_empty() && !self.after_padding;
             if settled && let Some((used, written)) = Self::direct(input, out) {
-                self.inner.consume(used);
+                self.inner.consume_plain(used);
                 return Ok(written);
             }
             // After a failed direct attempt, a whole chunk, so that text

@@ -87,7 +87,7 @@ impl<R: BufRead> Lexer<R> {
         let buf = unread(&mut self.r, self.at);
         let mut done = 0;
         let stop = loop {
-            let start = skip_spaces(buf, done);
+            let start = skip_one_space(buf, done);
             match buf.get(start) {
                 Some(b'>') => {
                     self.state = State::Content;
@@ -100,11 +100,11 @@ impl<R: BufRead> Lexer<R> {
                 }
                 _ => {}
             }
-            let Some(len) = buf[start..].iter().position(|&b| is_delimiter(b)) else {
+            let Some(len) = name_len(&buf[start..]) else {
                 break None;
             };
-            let eq = skip_spaces(buf, start + len);
-            let quote = skip_spaces(buf, eq + 1);
+            let eq = skip_one_space(buf, start + len);
+            let quote = skip_one_space(buf, eq + 1);
             let q = match (buf.get(eq), buf.get(quote)) {
                 (Some(b'='), Some(&q @ (b'"' | b'\''))) if (1..=MAX_NAME).contains(&len) => q,
                 _ => break None,
@@ -150,6 +150,37 @@ pub(super) fn skip_spaces(buf: &[u8], from: usize) -> usize {
         .count()
 }
 
+/// [`skip_spaces`] for what the app writes: one space, or none.
+#[inline]
+fn skip_one_space(buf: &[u8], from: usize) -> usize {
+    let spaces = buf.get(from..from + 2).map(|two| (two[0], two[1]));
+    match spaces {
+        Some((b' ', next)) if !next.is_ascii_whitespace() => from + 1,
+        Some((first, _)) if !first.is_ascii_whitespace() => from,
+        _ => skip_spaces(buf, from),
+    }
+}
+
+/// How long the name that starts `buf` is: up to the first delimiter.
+#[inline]
+fn name_len(buf: &[u8]) -> Option<usize> {
+    // Sixteen bytes at a time without a branch per byte: names end at no
+    // predictable place, and the byte loop's mispredicted exit cost more
+    // than the scan.
+    let mut base = 0;
+    while let Some(chunk) = buf.get(base..base + 16) {
+        let mask = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |mask, (i, &b)| mask | u32::from(is_delimiter(b)) << i);
+        if mask != 0 {
+            return Some(base + mask.trailing_zeros() as usize);
+        }
+        base += 16;
+    }
+    buf[base..].iter().position(|&b| is_delimiter(b)).map(|i| base + i)
+}
+
 pub(super) fn is_delimiter(b: u8) -> bool {
     DELIMITERS[usize::from(b)]
 }
@@ -170,13 +201,20 @@ const DELIMITERS: [bool; 256] = {
 /// that is an error.
 #[inline]
 pub(super) fn value_end(buf: &[u8], q: u8) -> Option<usize> {
-    // Most values are a few bytes, where a plain loop beats setting up a
-    // vectorised search.
+    // Most values are a few bytes, where a plain check beats setting up a
+    // vectorised search; checked as for names, without a branch per byte.
     const SHORT: usize = 16;
-    if let Some(i) = buf.iter().take(SHORT).position(|&b| b == q || b == b'<') {
-        return Some(i);
+    let Some(head) = buf.get(..SHORT) else {
+        return buf.iter().position(|&b| b == q || b == b'<');
+    };
+    let mask = head
+        .iter()
+        .enumerate()
+        .fold(0u32, |mask, (i, &b)| mask | u32::from(b == q || b == b'<') << i);
+    if mask != 0 {
+        return Some(mask.trailing_zeros() as usize);
     }
-    memchr2(q, b'<', buf.get(SHORT..)?).map(|i| i + SHORT)
+    memchr2(q, b'<', &buf[SHORT..]).map(|i| i + SHORT)
 }
 
 /// Names are short: comparing them inline beats calling `memcmp`.

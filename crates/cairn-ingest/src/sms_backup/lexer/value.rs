@@ -4,6 +4,7 @@ use std::io::{self, BufRead, Read};
 
 use memchr::memchr2;
 
+use super::super::b64::Source;
 use super::{LexError, Lexer, State, describe, unread};
 
 /// Raw bytes of one attribute value, ending at its closing quote.
@@ -85,6 +86,17 @@ impl<R: BufRead> BufRead for ValueReader<'_, R> {
 
     fn consume(&mut self, n: usize) {
         self.lexer.consume(n);
+    }
+}
+
+impl<R: BufRead> Source for ValueReader<'_, R> {
+    fn consume_plain(&mut self, n: usize) {
+        // A picture is most of a backup: counting the lines in it would
+        // be the largest part of counting lines.
+        let lx = &mut *self.lexer;
+        lx.count_lines();
+        lx.consume(n);
+        lx.counted = lx.at;
     }
 }
 

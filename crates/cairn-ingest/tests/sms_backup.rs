@@ -240,3 +240,48 @@ fn break_base64(xml: &[u8], line_break: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// Fails once, part way through, then would go on as if nothing happened.
+struct FailsOnce<'a> {
+    data: &'a [u8],
+    pos: usize,
+    fail_at: usize,
+}
+
+impl Read for FailsOnce<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = std::io::BufRead::fill_buf(self)?.len().min(out.len());
+        out[..n].copy_from_slice(&self.data[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+impl std::io::BufRead for FailsOnce<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos >= self.fail_at {
+            self.fail_at = usize::MAX;
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let end = self.data.len().min(self.pos + 64).min(self.fail_at);
+        Ok(&self.data[self.pos..end])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+    }
+}
+
+#[test]
+fn a_read_error_stops_the_import_even_if_the_reader_would_recover() {
+    let input = std::fs::read(data("sms/backup.xml")).unwrap();
+    for fail_at in [0, 100, 1000, 3000, input.len() - 10] {
+        let reader = FailsOnce {
+            data: &input,
+            pos: 0,
+            fail_at,
+        };
+        let result = sms_backup::import(reader, &mut Collect::default(), &options());
+        assert!(matches!(result, Err(ImportError::Io { .. })), "{fail_at}: {result:?}");
+    }
+}

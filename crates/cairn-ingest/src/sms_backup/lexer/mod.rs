@@ -140,12 +140,13 @@ impl<R: BufRead> Lexer<R> {
     #[inline]
     fn fill(&mut self) -> Result<usize, LexError> {
         // Called for every token: the common case inline, the rest not.
-        if let Ok(buf) = self.r.fill_buf()
-            && self.at < buf.len()
-        {
-            return Ok(buf.len() - self.at);
+        match self.r.fill_buf() {
+            Ok(buf) if self.at < buf.len() => Ok(buf.len() - self.at),
+            Ok(_) => self.refill(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => self.refill(),
+            // Reported as it comes, not asked again.
+            Err(e) => Err(LexError::Io(e)),
         }
-        self.refill()
     }
 
     #[inline(never)]

@@ -465,11 +465,9 @@ impl<R: BufRead> Importer<'_, R> {
     /// (Hand the set back to `spare` when done, for its buffers.)
     fn attrs(&mut self, wanted: &[&'static str]) -> Result<Attrs, ImportError> {
         let mut attrs = self.fresh_attrs();
-        while let Some(i) = self.lx.next_wanted(wanted).map_err(lex)? {
-            self.lx
-                .with_value(MAX_VALUE, &mut self.scratch, |v| attrs.push(wanted[i], v))
-                .map_err(lex)?;
-        }
+        self.lx
+            .wanted_values(wanted, MAX_VALUE, &mut self.scratch, |i, v| attrs.push(wanted[i], v))
+            .map_err(lex)?;
         attrs.seal();
         Ok(attrs)
     }

@@ -9,6 +9,15 @@ use memchr::memchr2;
 
 use super::{LexError, Lexer, MAX_NAME, State, unread};
 
+/// Where [`Lexer::wanted_in_buffer`] stopped.
+enum InBuffer {
+    TagEnded,
+    /// At the value of `wanted[i]`.
+    AtValue(usize),
+    /// At a buffer boundary or something amiss: for the byte-wise path.
+    Stuck,
+}
+
 impl<R: BufRead> Lexer<R> {
     /// [`Lexer::next_attr`] when the buffer holds all up to the value's
     /// opening quote and nothing is amiss; `None` leaves the rest, a buffer
@@ -50,93 +59,103 @@ impl<R: BufRead> Lexer<R> {
         }
     }
 
-    /// Moves to the value of the next attribute named in `wanted`, passing
-    /// over the others; returns its index in `wanted`, `None` at the end of
-    /// the tag. ([`Lexer::attr_name`] is not kept up to date.)
-    pub fn next_wanted(&mut self, wanted: &[&str]) -> Result<Option<usize>, LexError> {
+    /// Reads the rest of the tag, handing each attribute named in `wanted`
+    /// to `keep`: its index in `wanted` and its raw value, `None` if longer
+    /// than `limit` (`scratch` holds a value cut by a buffer boundary).
+    /// ([`Lexer::attr_name`] is not kept up to date.)
+    pub fn wanted_values(
+        &mut self,
+        wanted: &[&str],
+        limit: usize,
+        scratch: &mut Vec<u8>,
+        mut keep: impl FnMut(usize, Option<&[u8]>),
+    ) -> Result<(), LexError> {
+        // Most attribute names have a length no wanted name has.
+        let lengths = wanted.iter().fold(0, |m, w| m | length_bit(w.len()));
         loop {
             if let State::InValue(_) = self.state {
                 self.skip_value()?;
             }
             if self.state != State::InTag {
-                return Ok(None);
+                return Ok(());
             }
-            if let Some(found) = self.wanted_in_buffer(wanted)? {
-                return Ok(found);
-            }
-            if !self.next_attr()? {
-                return Ok(None);
-            }
-            if let Some(i) = wanted.iter().position(|w| same_name(w.as_bytes(), &self.name)) {
-                return Ok(Some(i));
+            let at_wanted = match self.wanted_in_buffer(wanted, lengths, limit, &mut keep)? {
+                InBuffer::TagEnded => return Ok(()),
+                InBuffer::AtValue(i) => Some(i),
+                InBuffer::Stuck => {
+                    if !self.next_attr()? {
+                        return Ok(());
+                    }
+                    wanted.iter().position(|w| same_name(w.as_bytes(), &self.name))
+                }
+            };
+            if let Some(i) = at_wanted {
+                self.with_value(limit, scratch, |v| keep(i, v))?;
             }
         }
     }
 
-    /// [`Lexer::next_wanted`] over the attributes that lie whole in the
-    /// buffer; `None` (having passed over those) where one does not, or
-    /// something is amiss, for the byte-wise path to take the next step.
-    fn wanted_in_buffer(&mut self, wanted: &[&str]) -> Result<Option<Option<usize>>, LexError> {
+    /// [`Lexer::wanted_values`] over the attributes that lie whole in the
+    /// buffer, up to one that does not or where something is amiss.
+    fn wanted_in_buffer(
+        &mut self,
+        wanted: &[&str],
+        lengths: u64,
+        limit: usize,
+        keep: &mut impl FnMut(usize, Option<&[u8]>),
+    ) -> Result<InBuffer, LexError> {
         if self.fill()? == 0 {
-            return Ok(None);
+            return Ok(InBuffer::Stuck);
         }
-        // Most attribute names have a length no wanted name has.
-        let lengths = wanted
-            .iter()
-            .fold(0u64, |m, w| m | 1u64.checked_shl(w.len() as u32).unwrap_or(0));
         let buf = unread(&mut self.r, self.at);
         let mut done = 0;
-        let stop = loop {
+        let (used, outcome) = loop {
             let start = skip_one_space(buf, done);
             match buf.get(start) {
                 Some(b'>') => {
                     self.state = State::Content;
-                    break Some((start + 1, None));
+                    break (start + 1, InBuffer::TagEnded);
                 }
                 Some(b'/') if buf.get(start + 1) == Some(&b'>') => {
                     self.state = State::Content;
                     self.self_closing = true;
-                    break Some((start + 2, None));
+                    break (start + 2, InBuffer::TagEnded);
                 }
                 _ => {}
             }
             let Some(len) = name_len(&buf[start..]) else {
-                break None;
+                break (done, InBuffer::Stuck);
             };
             let eq = skip_one_space(buf, start + len);
             let quote = skip_one_space(buf, eq + 1);
             let q = match (buf.get(eq), buf.get(quote)) {
                 (Some(b'='), Some(&q @ (b'"' | b'\''))) if (1..=MAX_NAME).contains(&len) => q,
-                _ => break None,
+                _ => break (done, InBuffer::Stuck),
             };
             let name = &buf[start..start + len];
-            if lengths & 1u64.checked_shl(len as u32).unwrap_or(0) != 0
-                && let Some(i) = wanted.iter().position(|w| same_name(w.as_bytes(), name))
-            {
-                self.state = State::InValue(q);
-                break Some((quote + 1, Some(i)));
-            }
-            match value_end(&buf[quote + 1..], q) {
-                Some(end) if buf[quote + 1 + end] == q => done = quote + 1 + end + 1,
+            let found = if lengths & length_bit(len) != 0 {
+                wanted.iter().position(|w| same_name(w.as_bytes(), name))
+            } else {
+                None
+            };
+            let value = &buf[quote + 1..];
+            match value_end(value, q) {
+                Some(end) if value[end] == q => {
+                    if let Some(i) = found {
+                        keep(i, (end <= limit).then_some(&value[..end]));
+                    }
+                    done = quote + 1 + end + 1;
+                }
+                // Read, or passed over, by the byte-wise path, which also
+                // reports a '<' in it.
                 _ => {
-                    // Passed over by the byte-wise path, which also
-                    // reports a '<' in it.
                     self.state = State::InValue(q);
-                    done = quote + 1;
-                    break None;
+                    break (quote + 1, found.map_or(InBuffer::Stuck, InBuffer::AtValue));
                 }
             }
         };
-        match stop {
-            Some((used, found)) => {
-                self.consume(used);
-                Ok(Some(found))
-            }
-            None => {
-                self.consume(done);
-                Ok(None)
-            }
-        }
+        self.consume(used);
+        Ok(outcome)
     }
 }
 
@@ -215,6 +234,11 @@ pub(super) fn value_end(buf: &[u8], q: u8) -> Option<usize> {
         return Some(mask.trailing_zeros() as usize);
     }
     memchr2(q, b'<', &buf[SHORT..]).map(|i| i + SHORT)
+}
+
+/// A name's length as a bit of a set (the longest share one).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Names are short: comparing them inline beats calling `memcmp`.

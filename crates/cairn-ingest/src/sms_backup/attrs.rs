@@ -77,7 +77,9 @@ impl Attrs {
     pub fn raw(&self, name: &str) -> Option<&str> {
         let (start, end) = self.spans[..self.sealed]
             .iter()
-            .find(|(n, _)| same_name(n.as_bytes(), name.as_bytes()))?
+            // The names asked for are the literals they were kept under,
+            // most often the very same ones.
+            .find(|(n, _)| std::ptr::eq(*n, name) || same_name(n.as_bytes(), name.as_bytes()))?
             .1?;
         Some(&self.text[start..end])
     }

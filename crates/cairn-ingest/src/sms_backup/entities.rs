@@ -4,10 +4,8 @@
 
 use memchr::memchr;
 
-/// Decodes XML entities. Lenient where the app is sloppy: surrogate pairs
-/// written as two character references become one character, a lone
-/// surrogate becomes U+FFFD, an unknown entity is kept as written, invalid
-/// UTF-8 is replaced rather than refused.
+/// Decodes XML entities and replaces invalid UTF-8 as `Attrs` does: for
+/// tests.
 #[cfg(test)]
 pub(crate) fn unescape(raw: &[u8]) -> String {
     let mut out = Vec::new();
@@ -15,10 +13,15 @@ pub(crate) fn unescape(raw: &[u8]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// [`unescape`] before the check for UTF-8: appends the bytes to `out`.
+/// Decodes XML entities, appending the bytes to `out`. Lenient where the
+/// app is sloppy: surrogate pairs written as two character references
+/// become one character, a lone surrogate becomes U+FFFD, an unknown entity
+/// is kept as written. Invalid UTF-8 is left for the caller to replace
+/// rather than refuse (`Attrs::seal`), a tag's values at once.
 pub(crate) fn unescape_into(raw: &[u8], out: &mut Vec<u8>) {
     let mut high: Option<u32> = None;
-    // Text between references goes over whole.
+    // Text between references is copied a run at a time: most values have
+    // none, or a few.
     let mut text = 0;
     let mut i = 0;
     while let Some(found) = memchr(b'&', &raw[i..]) {

@@ -464,7 +464,12 @@ impl<R: BufRead> Importer<'_, R> {
     /// Reads the rest of the current tag, keeping the `wanted` attributes.
     /// (Hand the set back to `spare` when done, for its buffers.)
     fn attrs(&mut self, wanted: &[&'static str]) -> Result<Attrs, ImportError> {
-        let mut attrs = self.fresh_attrs();
+        // A set that will stay empty need not take buffers from `spare`.
+        let mut attrs = if wanted.is_empty() {
+            Attrs::default()
+        } else {
+            self.fresh_attrs()
+        };
         self.lx
             .wanted_values(wanted, MAX_VALUE, &mut self.scratch, |i, v| attrs.push(wanted[i], v))
             .map_err(lex)?;

@@ -6,7 +6,7 @@
 //! parsers (quick-xml included) hand out a start tag only once all of it is
 //! in memory. Here a tag is read attribute by attribute, and a value can be
 //! read as a stream, so memory stays flat whatever the attachment size. Entities
-//! are decoded afterwards, by `entities::unescape`.
+//! are decoded afterwards, by `entities::unescape_into`.
 //!
 //! Tokens are scanned in the reader's own buffer (see `in_buffer`), and a
 //! byte-wise path takes over where one is cut by the buffer's end.

@@ -50,7 +50,7 @@ impl<'a, R: BufRead> ValueReader<'a, R> {
         if stop > lx.at {
             return Ok(stop - lx.at);
         }
-        if lx.peek().map_err(|e| fault(lx, e))? == Some(b'<') {
+        if unread(&mut lx.r, lx.at).first() == Some(&b'<') {
             let err = LexError::Malformed {
                 at: lx.pos(),
                 expected: "the closing quote of the attribute value",

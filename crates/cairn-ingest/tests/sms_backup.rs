@@ -1,6 +1,6 @@
 mod common;
 
-use std::io::Read;
+use std::io::{BufReader, Read};
 
 use cairn_core::{AttachmentRef, Communication};
 use cairn_ingest::sms_backup::{self, SmsOptions};
@@ -184,4 +184,104 @@ fn attachments_handed_over_are_counted_even_if_their_record_is_skipped() {
     assert_eq!((summary.communications, summary.skipped), (0, 1));
     assert_eq!(summary.attachments as usize, sink.attachments.len());
     assert_eq!(sink.attachments.len(), 1);
+}
+
+/// The importer scans the reader's buffer in place: a name, a value, a
+/// character reference or a base64 group cut by a buffer boundary must read
+/// the same as a whole one, and errors must name the same place.
+#[test]
+fn the_reader_buffer_size_changes_nothing() {
+    let mut inputs: Vec<Vec<u8>> = ["backup.xml", "calls.xml"]
+        .iter()
+        .map(|name| std::fs::read(data(&format!("sms/{name}"))).unwrap())
+        .collect();
+    let spec = SynthSpec {
+        messages: 120,
+        mms_every: 5,
+        calls: 0,
+        seed: 3,
+        image_side: 24,
+    };
+    let mut xml = Vec::new();
+    synth::write_sms_backup(&mut xml, &spec).unwrap();
+    // Pictures broken into lines, as Android writes them, and the breaks
+    // written as character references.
+    inputs.push(break_base64(&xml, b"\n"));
+    inputs.push(break_base64(&xml, b"&#10;"));
+    inputs.push(xml);
+    let cut = inputs[0].len() / 2;
+    inputs.push(inputs[0][..cut].to_vec());
+    inputs.push(b"<smses>\n<sms date=\"1\" body=\"x\" />\n<sms date=\"2\n".to_vec());
+    inputs.push(b"<smses>\n  <mms date=\"1\"><parts></addrs></mms>\n</smses>".to_vec());
+    for input in &inputs {
+        let mut sink = Collect::default();
+        let whole = sms_backup::import(&input[..], &mut sink, &options());
+        let expected = render(&whole, &sink);
+        for capacity in [1, 7, 13, 4096] {
+            let mut sink = Collect::default();
+            let result = sms_backup::import(BufReader::with_capacity(capacity, &input[..]), &mut sink, &options());
+            assert_eq!(render(&result, &sink), expected, "buffers of {capacity} bytes");
+        }
+    }
+}
+
+/// Breaks every `data` value into lines of 76 characters.
+fn break_base64(xml: &[u8], line_break: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8(xml.to_vec()).unwrap();
+    let mut out = Vec::new();
+    let mut parts = text.split(" data=\"");
+    out.extend_from_slice(parts.next().unwrap().as_bytes());
+    for part in parts {
+        out.extend_from_slice(b" data=\"");
+        let end = part.find('"').unwrap();
+        let lines: Vec<&[u8]> = part.as_bytes()[..end].chunks(76).collect();
+        out.extend_from_slice(&lines.join(line_break));
+        out.extend_from_slice(&part.as_bytes()[end..]);
+    }
+    out
+}
+
+/// Fails once, part way through, then would go on as if nothing happened.
+struct FailsOnce<'a> {
+    data: &'a [u8],
+    pos: usize,
+    fail_at: usize,
+}
+
+impl Read for FailsOnce<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = std::io::BufRead::fill_buf(self)?.len().min(out.len());
+        out[..n].copy_from_slice(&self.data[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+impl std::io::BufRead for FailsOnce<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos >= self.fail_at {
+            self.fail_at = usize::MAX;
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let end = self.data.len().min(self.pos + 64).min(self.fail_at);
+        Ok(&self.data[self.pos..end])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+    }
+}
+
+#[test]
+fn a_read_error_stops_the_import_even_if_the_reader_would_recover() {
+    let input = std::fs::read(data("sms/backup.xml")).unwrap();
+    for fail_at in [0, 100, 1000, 3000, input.len() - 10] {
+        let reader = FailsOnce {
+            data: &input,
+            pos: 0,
+            fail_at,
+        };
+        let result = sms_backup::import(reader, &mut Collect::default(), &options());
+        assert!(matches!(result, Err(ImportError::Io { .. })), "{fail_at}: {result:?}");
+    }
 }

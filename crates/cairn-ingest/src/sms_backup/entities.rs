@@ -4,33 +4,41 @@
 
 use memchr::memchr;
 
-/// Decodes XML entities. Lenient where the app is sloppy: surrogate pairs
-/// written as two character references become one character, a lone
-/// surrogate becomes U+FFFD, an unknown entity is kept as written, invalid
-/// UTF-8 is replaced rather than refused.
+/// Decodes XML entities and replaces invalid UTF-8 as `Attrs` does: for
+/// tests.
+#[cfg(test)]
 pub(crate) fn unescape(raw: &[u8]) -> String {
-    if memchr(b'&', raw).is_none() {
-        return String::from_utf8_lossy(raw).into_owned();
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(raw.len());
+    let mut out = Vec::new();
+    unescape_into(raw, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Decodes XML entities, appending the bytes to `out`. Lenient where the
+/// app is sloppy: surrogate pairs written as two character references
+/// become one character, a lone surrogate becomes U+FFFD, an unknown entity
+/// is kept as written. Invalid UTF-8 is left for the caller to replace
+/// rather than refuse (`Attrs::seal`), a tag's values at once.
+pub(crate) fn unescape_into(raw: &[u8], out: &mut Vec<u8>) {
     let mut high: Option<u32> = None;
+    // Text between references is copied a run at a time: most values have
+    // none, or a few.
+    let mut text = 0;
     let mut i = 0;
-    while i < raw.len() {
-        let (entity, used) = if raw[i] == b'&' {
-            entity_at(&raw[i..])
-        } else {
-            (None, 0)
-        };
-        let Some(code) = entity else {
-            flush_high(&mut out, &mut high);
-            out.push(raw[i]);
-            i += 1;
+    while let Some(found) = memchr(b'&', &raw[i..]) {
+        let amp = i + found;
+        let (Some(code), used) = entity_at(&raw[amp..]) else {
+            i = amp + 1;
             continue;
         };
-        i += used;
+        if text < amp {
+            flush_high(out, &mut high);
+            out.extend_from_slice(&raw[text..amp]);
+        }
+        i = amp + used;
+        text = i;
         match code {
             0xD800..=0xDBFF => {
-                flush_high(&mut out, &mut high);
+                flush_high(out, &mut high);
                 high = Some(code);
             }
             0xDC00..=0xDFFF => {
@@ -38,16 +46,19 @@ pub(crate) fn unescape(raw: &[u8]) -> String {
                     Some(h) => char::from_u32(0x10000 + ((h - 0xD800) << 10) + (code - 0xDC00)),
                     None => None,
                 };
-                push_char(&mut out, c.unwrap_or('\u{FFFD}'));
+                push_char(out, c.unwrap_or('\u{FFFD}'));
             }
             _ => {
-                flush_high(&mut out, &mut high);
-                push_char(&mut out, char::from_u32(code).unwrap_or('\u{FFFD}'));
+                flush_high(out, &mut high);
+                push_char(out, char::from_u32(code).unwrap_or('\u{FFFD}'));
             }
         }
     }
-    flush_high(&mut out, &mut high);
-    String::from_utf8_lossy(&out).into_owned()
+    if text < raw.len() {
+        flush_high(out, &mut high);
+        out.extend_from_slice(&raw[text..]);
+    }
+    flush_high(out, &mut high);
 }
 
 fn flush_high(out: &mut Vec<u8>, high: &mut Option<u32>) {
@@ -106,5 +117,12 @@ mod tests {
         assert_eq!(unescape(b"&#56846;"), "\u{FFFD}");
         assert_eq!(unescape(b"&nbsp; & &#;"), "&nbsp; & &#;");
         assert_eq!(unescape(b"&#x110000;"), "&#x110000;");
+        // Invalid UTF-8 next to references is replaced as in a whole value.
+        assert_eq!(unescape(b"\xF0\x9F&amp;\x98\x8E"), "\u{FFFD}&\u{FFFD}\u{FFFD}");
+        assert_eq!(unescape(b"a\xE2\x82&#65;\x82x"), "a\u{FFFD}A\u{FFFD}x");
+        assert_eq!(
+            unescape(b"\xFF&bad;\xC3&#xA9;\xA9"),
+            "\u{FFFD}&bad;\u{FFFD}\u{a9}\u{FFFD}"
+        );
     }
 }

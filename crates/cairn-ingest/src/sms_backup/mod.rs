@@ -15,6 +15,7 @@
 //! The app writes the literal text `null` for absent values and
 //! `(Unknown)` for a number without a contact; both read as absent.
 
+mod attrs;
 mod b64;
 mod entities;
 mod lexer;
@@ -28,8 +29,8 @@ use jiff::Timestamp;
 use crate::error::{FileKind, ImportError, SkipReason};
 use crate::normalise::{Normaliser, Repeats};
 use crate::sink::{Delivered, Sink, Summary, deliver};
+use attrs::Attrs;
 use b64::Base64Reader;
-use entities::unescape;
 use lexer::{LexError, Lexer, Markup, Pos};
 
 pub const IMPORTER: &str = "sms_backup";
@@ -71,6 +72,7 @@ pub fn import(reader: impl BufRead, sink: &mut dyn Sink, options: &SmsOptions) -
         repeats: Repeats::default(),
         summary: Summary::new(IMPORTER, IMPORTER_VERSION),
         scratch: Vec::new(),
+        spare: Vec::new(),
     };
     im.run()?;
     Ok(im.summary)
@@ -84,26 +86,8 @@ struct Importer<'s, R> {
     repeats: Repeats,
     summary: Summary,
     scratch: Vec<u8>,
-}
-
-/// Attribute values we keep, by name; `None` for one that was too long.
-#[derive(Default)]
-struct Attrs(Vec<(&'static str, Option<String>)>);
-
-impl Attrs {
-    /// The value, with the app's spellings of "absent" read as absent.
-    fn get(&self, name: &str) -> Option<&str> {
-        let v = self.0.iter().find(|(n, _)| *n == name)?.1.as_deref()?;
-        (!matches!(v, "null" | "(Unknown)")).then_some(v)
-    }
-
-    fn raw(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| *n == name)?.1.as_deref()
-    }
-
-    fn too_long(&self) -> bool {
-        self.0.iter().any(|(_, v)| v.is_none())
-    }
+    /// Attribute sets done with, kept for their buffers.
+    spare: Vec<Attrs>,
 }
 
 /// A record being read, and what is wrong with it if anything.
@@ -121,9 +105,9 @@ impl Draft {
 impl<R: BufRead> Importer<'_, R> {
     fn run(&mut self) -> Result<(), ImportError> {
         let root = match self.markup()? {
-            Markup::Open { name, .. } if name == "smses" || name == "calls" => name,
-            Markup::Open { name, at } => return Err(malformed(at, "<smses> or <calls>", format!("<{name}>"))),
-            Markup::Close { name, at } => return Err(malformed(at, "<smses> or <calls>", format!("</{name}>"))),
+            Markup::Open { .. } if matches!(self.lx.element(), b"smses" | b"calls") => self.lx.element_string(),
+            Markup::Open { at } => return Err(malformed(at, "<smses> or <calls>", self.tag(""))),
+            Markup::Close { at } => return Err(malformed(at, "<smses> or <calls>", self.tag("/"))),
             Markup::Eof => return Err(truncated(self.lx.pos(), "<smses> or <calls>")),
         };
         let attrs = self.attrs(&["count"])?;
@@ -133,8 +117,8 @@ impl<R: BufRead> Importer<'_, R> {
         }
         match self.markup()? {
             Markup::Eof => Ok(()),
-            Markup::Open { name, at } => Err(malformed(at, "the end of the file", format!("<{name}>"))),
-            Markup::Close { name, at } => Err(malformed(at, "the end of the file", format!("</{name}>"))),
+            Markup::Open { at } => Err(malformed(at, "the end of the file", self.tag(""))),
+            Markup::Close { at } => Err(malformed(at, "the end of the file", self.tag("/"))),
         }
     }
 
@@ -142,20 +126,21 @@ impl<R: BufRead> Importer<'_, R> {
         loop {
             match self.markup()? {
                 Markup::Eof => return Err(truncated(self.lx.pos(), "the end tag of the backup")),
-                Markup::Close { name, at } if name != root => {
-                    return Err(malformed(at, "the end tag of the backup", format!("</{name}>")));
+                Markup::Close { at } if !self.element_is(root) => {
+                    return Err(malformed(at, "the end tag of the backup", self.tag("/")));
                 }
                 Markup::Close { .. } => return Ok(()),
-                Markup::Open { name, at } => {
+                Markup::Open { at } => {
                     let mut draft = Draft {
                         at: source(at),
                         problem: None,
                     };
-                    let record = match name.as_str() {
-                        "sms" => self.sms(&mut draft)?,
-                        "mms" => self.mms(&mut draft)?,
-                        "call" => self.call(&mut draft)?,
+                    let record = match self.lx.element() {
+                        b"sms" => self.sms(&mut draft)?,
+                        b"mms" => self.mms(&mut draft)?,
+                        b"call" => self.call(&mut draft)?,
                         _ => {
+                            let name = self.lx.element_string();
                             self.attrs(&[])?;
                             self.children(&name)?;
                             draft.fail(SkipReason::UnknownRecord { name });
@@ -202,6 +187,7 @@ impl<R: BufRead> Importer<'_, R> {
         c.counterpart_name = a.get("contact_name").map(str::to_owned);
         c.subject = a.get("subject").map(str::to_owned);
         c.body = a.raw("body").map(str::to_owned);
+        self.spare.push(a);
         Ok(Some(c))
     }
 
@@ -241,6 +227,7 @@ impl<R: BufRead> Importer<'_, R> {
         }
         c.counterpart_name = a.get("contact_name").map(str::to_owned);
         c.duration_secs = duration;
+        self.spare.push(a);
         Ok(Some(c))
     }
 
@@ -297,6 +284,7 @@ impl<R: BufRead> Importer<'_, R> {
                 limit: MAX_VALUE as u64,
             });
         }
+        self.spare.push(a);
         Ok(Some(c))
     }
 
@@ -305,14 +293,14 @@ impl<R: BufRead> Importer<'_, R> {
         loop {
             match self.markup()? {
                 Markup::Eof => return Err(truncated(self.lx.pos(), "</mms>")),
-                Markup::Close { name, at } => match open.pop() {
-                    Some(expected) if expected == name => {}
-                    None if name == "mms" => return Ok(()),
-                    _ => return Err(malformed(at, "the end tag of the open element", format!("</{name}>"))),
+                Markup::Close { at } => match open.pop() {
+                    Some(expected) if self.element_is(&expected) => {}
+                    None if self.element_is("mms") => return Ok(()),
+                    _ => return Err(malformed(at, "the end tag of the open element", self.tag("/"))),
                 },
-                Markup::Open { name, at } => match name.as_str() {
-                    "part" => self.part(d, parts)?,
-                    "addr" => {
+                Markup::Open { at } => match self.lx.element() {
+                    b"part" => self.part(d, parts)?,
+                    b"addr" => {
                         let a = self.attrs(&["address", "type"])?;
                         self.children("addr")?;
                         if let Some(addr) = a.raw("address") {
@@ -320,8 +308,10 @@ impl<R: BufRead> Importer<'_, R> {
                                 .addrs
                                 .push((addr.to_owned(), a.raw("type").unwrap_or("").trim().to_owned()));
                         }
+                        self.spare.push(a);
                     }
                     _ => {
+                        let name = self.lx.element_string();
                         self.attrs(&[])?;
                         if !self.lx.self_closing() {
                             if open.len() >= MAX_DEPTH {
@@ -338,7 +328,7 @@ impl<R: BufRead> Importer<'_, R> {
     /// One `<part>`: text parts become the body, the SMIL layout is dropped,
     /// anything else is streamed to the sink.
     fn part(&mut self, d: &mut Draft, parts: &mut Parts) -> Result<(), ImportError> {
-        let mut a = Attrs::default();
+        let mut a = self.fresh_attrs();
         let mut stored: Option<AttachmentRef> = None;
         let mut streamed = false;
         while self.lx.next_attr().map_err(lex)? {
@@ -348,7 +338,12 @@ impl<R: BufRead> Importer<'_, R> {
                 .find(|k| k.as_bytes() == name);
             let is_data = name == b"data";
             if let Some(key) = keep {
-                a.0.push((key, self.value()?));
+                self.lx
+                    .with_value(MAX_VALUE, &mut self.scratch, |v| a.push(key, v))
+                    .map_err(lex)?;
+                // Read before the attributes after it: `ct` and the names
+                // decide what `data` is.
+                a.seal();
                 continue;
             }
             if !is_data || is_smil(&a) {
@@ -378,6 +373,7 @@ impl<R: BufRead> Importer<'_, R> {
                 what: "an mms part",
                 limit: MAX_VALUE as u64,
             });
+            self.spare.push(a);
             return Ok(());
         }
         let ct = a.raw("ct").unwrap_or("").trim().to_ascii_lowercase();
@@ -404,6 +400,7 @@ impl<R: BufRead> Importer<'_, R> {
                 None => {}
             }
         }
+        self.spare.push(a);
         Ok(())
     }
 
@@ -447,20 +444,36 @@ impl<R: BufRead> Importer<'_, R> {
         self.lx.next_markup().map_err(lex)
     }
 
-    fn value(&mut self) -> Result<Option<String>, ImportError> {
-        let fits = self.lx.read_value(MAX_VALUE, &mut self.scratch).map_err(lex)?;
-        Ok(fits.then(|| unescape(&self.scratch)))
+    /// Whether the tag just read is `name`, compared as the names were
+    /// recorded (with invalid UTF-8 replaced).
+    fn element_is(&self, name: &str) -> bool {
+        String::from_utf8_lossy(self.lx.element()) == name
+    }
+
+    /// The tag just read, for messages: `<name>` or `</name>`.
+    fn tag(&self, slash: &str) -> String {
+        format!("<{slash}{}>", self.lx.element_string())
+    }
+
+    fn fresh_attrs(&mut self) -> Attrs {
+        let mut attrs = self.spare.pop().unwrap_or_default();
+        attrs.clear();
+        attrs
     }
 
     /// Reads the rest of the current tag, keeping the `wanted` attributes.
+    /// (Hand the set back to `spare` when done, for its buffers.)
     fn attrs(&mut self, wanted: &[&'static str]) -> Result<Attrs, ImportError> {
-        let mut attrs = Attrs::default();
-        while self.lx.next_attr().map_err(lex)? {
-            if let Some(key) = wanted.iter().find(|k| k.as_bytes() == self.lx.attr_name()) {
-                let v = self.value()?;
-                attrs.0.push((key, v));
-            }
-        }
+        // A set that will stay empty need not take buffers from `spare`.
+        let mut attrs = if wanted.is_empty() {
+            Attrs::default()
+        } else {
+            self.fresh_attrs()
+        };
+        self.lx
+            .wanted_values(wanted, MAX_VALUE, &mut self.scratch, |i, v| attrs.push(wanted[i], v))
+            .map_err(lex)?;
+        attrs.seal();
         Ok(attrs)
     }
 
@@ -474,7 +487,8 @@ impl<R: BufRead> Importer<'_, R> {
         loop {
             match self.markup()? {
                 Markup::Eof => return Err(truncated(self.lx.pos(), "an end tag")),
-                Markup::Open { name, at } => {
+                Markup::Open { at } => {
+                    let name = self.lx.element_string();
                     self.attrs(&[])?;
                     if !self.lx.self_closing() {
                         if open.len() >= MAX_DEPTH {
@@ -483,10 +497,10 @@ impl<R: BufRead> Importer<'_, R> {
                         open.push(name);
                     }
                 }
-                Markup::Close { name, at } => match open.pop() {
-                    Some(expected) if expected == name => {}
-                    None if name == element => return Ok(()),
-                    _ => return Err(malformed(at, "the end tag of the open element", format!("</{name}>"))),
+                Markup::Close { at } => match open.pop() {
+                    Some(expected) if self.element_is(&expected) => {}
+                    None if self.element_is(element) => return Ok(()),
+                    _ => return Err(malformed(at, "the end tag of the open element", self.tag("/"))),
                 },
             }
         }

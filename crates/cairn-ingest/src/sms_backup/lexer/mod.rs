@@ -6,14 +6,23 @@
 //! parsers (quick-xml included) hand out a start tag only once all of it is
 //! in memory. Here a tag is read attribute by attribute, and a value can be
 //! read as a stream, so memory stays flat whatever the attachment size. Entities
-//! are decoded afterwards, by `entities::unescape`.
+//! are decoded afterwards, by `entities::unescape_into`.
+//!
+//! Tokens are scanned in the reader's own buffer (see `in_buffer`), and a
+//! byte-wise path takes over where one is cut by the buffer's end.
 
-use std::io::{self, BufRead, Read};
+mod in_buffer;
+mod value;
+
+use std::io::{self, BufRead};
 
 use memchr::{memchr, memchr2};
 
 #[cfg(test)]
 use super::entities::unescape;
+pub(crate) use in_buffer::same_name;
+use in_buffer::{is_delimiter, skip_spaces, value_end};
+pub(crate) use value::ValueReader;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pos {
@@ -36,8 +45,14 @@ pub(crate) enum LexError {
 }
 
 pub(crate) enum Markup {
-    Open { name: String, at: Pos },
-    Close { name: String, at: Pos },
+    /// A start tag; its name is [`Lexer::element`].
+    Open {
+        at: Pos,
+    },
+    /// An end tag; its name is [`Lexer::element`].
+    Close {
+        at: Pos,
+    },
     Eof,
 }
 
@@ -52,34 +67,67 @@ const MAX_NAME: usize = 256;
 
 pub(crate) struct Lexer<R> {
     r: R,
-    offset: u64,
+    /// How much of `r`'s buffer has been read. It is consumed from `r` only
+    /// once all read, so that tokens are scanned on the buffer in place and
+    /// lines counted over long spans rather than token by token.
+    at: usize,
+    /// The file offset of the start of `r`'s buffer.
+    base: u64,
+    /// The line at `counted` in `r`'s buffer.
     line: u64,
+    counted: usize,
     state: State,
     self_closing: bool,
     /// Set when a streamed value ran into the end of the file or a '<': the
     /// container is broken, not just the record.
     fault: Option<LexError>,
-    /// The last name read; reused so attributes cost no allocation.
+    /// The last attribute name read; reused so attributes cost no allocation.
     name: Vec<u8>,
+    /// The name of the last start or end tag, likewise.
+    element: Vec<u8>,
+}
+
+/// The unread part of `r`'s buffer: to call once [`Lexer::fill`] has said
+/// there is some, when `r` answers from its buffer without reading.
+fn unread<R: BufRead>(r: &mut R, at: usize) -> &[u8] {
+    match r.fill_buf() {
+        Ok(buf) => &buf[at.min(buf.len())..],
+        Err(_) => &[],
+    }
 }
 
 impl<R: BufRead> Lexer<R> {
     pub fn new(r: R) -> Self {
         Lexer {
             r,
-            offset: 0,
+            at: 0,
+            base: 0,
             line: 1,
+            counted: 0,
             state: State::Content,
             self_closing: false,
             fault: None,
             name: Vec::new(),
+            element: Vec::new(),
         }
     }
 
-    pub fn pos(&self) -> Pos {
+    pub fn pos(&mut self) -> Pos {
+        self.count_lines();
         Pos {
-            offset: self.offset,
+            offset: self.base + self.at as u64,
             line: self.line,
+        }
+    }
+
+    fn count_lines(&mut self) {
+        if self.counted < self.at {
+            let (from, to) = (self.counted, self.at);
+            if let Ok(buf) = self.r.fill_buf() {
+                let to = to.min(buf.len());
+                self.line += memchr::memchr_iter(b'\n', &buf[from.min(to)..to]).count() as u64;
+            }
+            self.counted = self.at;
         }
     }
 
@@ -87,40 +135,52 @@ impl<R: BufRead> Lexer<R> {
         self.fault.take()
     }
 
-    fn fill(&mut self) -> Result<&[u8], LexError> {
+    /// Makes sure unread bytes are buffered, unless the input is exhausted;
+    /// returns how many.
+    #[inline]
+    fn fill(&mut self) -> Result<usize, LexError> {
+        // Called for every token: the common case inline, the rest not.
+        match self.r.fill_buf() {
+            Ok(buf) if self.at < buf.len() => Ok(buf.len() - self.at),
+            Ok(_) => self.refill(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => self.refill(),
+            // Reported as it comes, not asked again.
+            Err(e) => Err(LexError::Io(e)),
+        }
+    }
+
+    #[inline(never)]
+    fn refill(&mut self) -> Result<usize, LexError> {
         loop {
-            match self.r.fill_buf() {
-                Ok(_) => break,
+            let len = match self.r.fill_buf() {
+                Ok(buf) => buf.len(),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(LexError::Io(e)),
+            };
+            if self.at < len {
+                return Ok(len - self.at);
             }
+            if self.at == 0 {
+                return Ok(0);
+            }
+            self.count_lines();
+            self.r.consume(self.at);
+            self.base += self.at as u64;
+            self.at = 0;
+            self.counted = 0;
         }
-        // Second call returns the buffer just filled without reading: this
-        // shape keeps the borrow checker happy about the retry loop.
-        self.r.fill_buf().map_err(LexError::Io)
     }
 
     fn peek(&mut self) -> Result<Option<u8>, LexError> {
-        Ok(self.fill()?.first().copied())
+        if self.fill()? == 0 {
+            return Ok(None);
+        }
+        Ok(unread(&mut self.r, self.at).first().copied())
     }
 
-    /// Consumes `n` buffered bytes known to hold no line feed (names,
-    /// punctuation): skips the line count, which dominates on short tokens.
-    fn consume_inline(&mut self, n: usize) {
-        self.r.consume(n);
-        self.offset += n as u64;
-    }
-
-    /// Consumes `n` bytes that are already in the buffer, counting lines.
+    /// Passes over `n` bytes that are already buffered.
     fn consume(&mut self, n: usize) {
-        if n == 0 {
-            return;
-        }
-        if let Ok(buf) = self.r.fill_buf() {
-            self.line += memchr::memchr_iter(b'\n', &buf[..n.min(buf.len())]).count() as u64;
-        }
-        self.r.consume(n);
-        self.offset += n as u64;
+        self.at += n;
     }
 
     fn malformed<T>(&mut self, expected: &'static str) -> Result<T, LexError> {
@@ -137,7 +197,7 @@ impl<R: BufRead> Lexer<R> {
 
     fn expect(&mut self, byte: u8, expected: &'static str) -> Result<(), LexError> {
         if self.peek()? == Some(byte) {
-            self.consume_inline(1);
+            self.consume(1);
             Ok(())
         } else {
             self.malformed(expected)
@@ -145,59 +205,66 @@ impl<R: BufRead> Lexer<R> {
     }
 
     fn skip_ws(&mut self) -> Result<(), LexError> {
-        loop {
-            let buf = self.fill()?;
-            let mut lines = 0;
-            let n = buf
-                .iter()
-                .take_while(|b| {
-                    lines += u64::from(**b == b'\n');
-                    b.is_ascii_whitespace()
-                })
-                .count();
-            let all = n == buf.len() && n > 0;
-            self.line += lines;
-            self.consume_inline(n);
+        while self.fill()? > 0 {
+            let buf = unread(&mut self.r, self.at);
+            let n = skip_spaces(buf, 0);
+            let all = n == buf.len();
+            self.consume(n);
             if !all {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a name into `name` (the lexer's own `name` or `element`, taken
+    /// out meanwhile).
+    fn read_name(&mut self, name: &mut Vec<u8>, expected: &'static str) -> Result<(), LexError> {
+        name.clear();
+        // Most names lie whole in the buffer.
+        if self.fill()? > 0 {
+            let buf = unread(&mut self.r, self.at);
+            if let Some(n) = buf.iter().position(|&b| is_delimiter(b))
+                && (1..=MAX_NAME).contains(&n)
+            {
+                name.extend_from_slice(&buf[..n]);
+                self.consume(n);
                 return Ok(());
             }
         }
-    }
-
-    /// Reads a name into `self.name`.
-    fn read_name(&mut self, expected: &'static str) -> Result<(), LexError> {
-        let mut name = std::mem::take(&mut self.name);
-        name.clear();
-        let result = loop {
-            let buf = match self.fill() {
-                Ok(b) => b,
-                Err(e) => break Err(e),
-            };
-            if buf.is_empty() {
-                break Ok(());
-            }
+        while self.fill()? > 0 {
+            let buf = unread(&mut self.r, self.at);
             let n = buf.iter().take_while(|b| !is_delimiter(**b)).count();
             name.extend_from_slice(&buf[..n]);
             let done = n < buf.len();
-            self.consume_inline(n);
+            self.consume(n);
             if name.len() > MAX_NAME {
-                break self.malformed(expected);
+                return self.malformed(expected);
             }
             if done {
-                break Ok(());
+                break;
             }
-        };
-        let empty = name.is_empty();
-        self.name = name;
-        result?;
-        if empty {
+        }
+        if name.is_empty() {
             return self.malformed(expected);
         }
         Ok(())
     }
 
-    fn name_string(&self) -> String {
-        String::from_utf8_lossy(&self.name).into_owned()
+    fn read_element(&mut self) -> Result<(), LexError> {
+        let mut name = std::mem::take(&mut self.element);
+        let result = self.read_name(&mut name, "an element name");
+        self.element = name;
+        result
+    }
+
+    /// The name of the tag [`Lexer::next_markup`] returned.
+    pub fn element(&self) -> &[u8] {
+        &self.element
+    }
+
+    pub fn element_string(&self) -> String {
+        String::from_utf8_lossy(&self.element).into_owned()
     }
 
     /// Skips to just past `end` (comments, processing instructions, CDATA).
@@ -205,10 +272,10 @@ impl<R: BufRead> Lexer<R> {
         // The last bytes seen, so a match split across buffers is found.
         let mut tail: Vec<u8> = Vec::with_capacity(end.len());
         loop {
-            let buf = self.fill()?;
-            if buf.is_empty() {
+            if self.fill()? == 0 {
                 return self.malformed(expected);
             }
+            let buf = unread(&mut self.r, self.at);
             let mut used = buf.len();
             let mut found = false;
             for (i, &b) in buf.iter().enumerate() {
@@ -261,19 +328,16 @@ impl<R: BufRead> Lexer<R> {
             // Text between elements is only ever whitespace in these files;
             // anything else is passed over rather than guessed at.
             loop {
-                let buf = self.fill()?;
-                if buf.is_empty() {
+                let available = self.fill()?;
+                if available == 0 {
                     return Ok(Markup::Eof);
                 }
-                match memchr(b'<', buf) {
+                match memchr(b'<', unread(&mut self.r, self.at)) {
                     Some(i) => {
                         self.consume(i);
                         break;
                     }
-                    None => {
-                        let n = buf.len();
-                        self.consume(n);
-                    }
+                    None => self.consume(available),
                 }
             }
             let at = self.pos();
@@ -290,18 +354,16 @@ impl<R: BufRead> Lexer<R> {
                 }
                 Some(b'/') => {
                     self.consume(1);
-                    self.read_name("an element name")?;
-                    let name = self.name_string();
+                    self.read_element()?;
                     self.skip_ws()?;
                     self.expect(b'>', "'>' closing the end tag")?;
-                    return Ok(Markup::Close { name, at });
+                    return Ok(Markup::Close { at });
                 }
                 _ => {
-                    self.read_name("an element name")?;
-                    let name = self.name_string();
+                    self.read_element()?;
                     self.state = State::InTag;
                     self.self_closing = false;
-                    return Ok(Markup::Open { name, at });
+                    return Ok(Markup::Open { at });
                 }
             }
         }
@@ -316,15 +378,18 @@ impl<R: BufRead> Lexer<R> {
         if self.state != State::InTag {
             return Ok(false);
         }
+        if let Some(more) = self.next_attr_in_buffer()? {
+            return Ok(more);
+        }
         self.skip_ws()?;
         match self.peek()? {
             Some(b'>') => {
-                self.consume_inline(1);
+                self.consume(1);
                 self.state = State::Content;
                 return Ok(false);
             }
             Some(b'/') => {
-                self.consume_inline(1);
+                self.consume(1);
                 self.expect(b'>', "'>' after '/'")?;
                 self.state = State::Content;
                 self.self_closing = true;
@@ -332,13 +397,16 @@ impl<R: BufRead> Lexer<R> {
             }
             _ => {}
         }
-        self.read_name("an attribute name")?;
+        let mut name = std::mem::take(&mut self.name);
+        let result = self.read_name(&mut name, "an attribute name");
+        self.name = name;
+        result?;
         self.skip_ws()?;
         self.expect(b'=', "'=' after the attribute name")?;
         self.skip_ws()?;
         match self.peek()? {
             Some(q @ (b'"' | b'\'')) => {
-                self.consume_inline(1);
+                self.consume(1);
                 self.state = State::InValue(q);
                 Ok(true)
             }
@@ -361,6 +429,32 @@ impl<R: BufRead> Lexer<R> {
         Ok(())
     }
 
+    /// Hands the raw (still escaped) value to `f`: `None` if it is longer
+    /// than `limit` bytes. `scratch` holds a value that a buffer boundary
+    /// cuts; most are handed over in place.
+    pub fn with_value<T>(
+        &mut self,
+        limit: usize,
+        scratch: &mut Vec<u8>,
+        f: impl FnOnce(Option<&[u8]>) -> T,
+    ) -> Result<T, LexError> {
+        if let State::InValue(q) = self.state
+            && self.fill()? > 0
+        {
+            let buf = unread(&mut self.r, self.at);
+            if let Some(end) = value_end(buf, q)
+                && buf[end] == q
+            {
+                let value = f((end <= limit).then_some(&buf[..end]));
+                self.consume(end + 1);
+                self.state = State::InTag;
+                return Ok(value);
+            }
+        }
+        let fits = self.read_value(limit, scratch)?;
+        Ok(f(fits.then_some(&scratch[..])))
+    }
+
     /// Reads the raw (still escaped) value into `out`, keeping at most
     /// `limit` bytes; returns false if it was longer.
     pub fn read_value(&mut self, limit: usize, out: &mut Vec<u8>) -> Result<bool, LexError> {
@@ -368,10 +462,10 @@ impl<R: BufRead> Lexer<R> {
         let State::InValue(q) = self.state else { return Ok(true) };
         let mut fits = true;
         loop {
-            let buf = self.fill()?;
-            if buf.is_empty() {
+            if self.fill()? == 0 {
                 return self.malformed("the closing quote of the attribute value");
             }
+            let buf = unread(&mut self.r, self.at);
             let end = memchr2(q, b'<', buf);
             let n = end.unwrap_or(buf.len());
             let room = limit.saturating_sub(out.len());
@@ -392,77 +486,14 @@ impl<R: BufRead> Lexer<R> {
     }
 
     pub fn skip_value(&mut self) -> Result<(), LexError> {
-        self.read_value(0, &mut Vec::new()).map(|_| ())
+        self.with_value(0, &mut Vec::new(), |_| ())
     }
 
     /// The current value as a stream of raw bytes, for attachments.
     pub fn value_reader(&mut self) -> ValueReader<'_, R> {
-        ValueReader { lexer: self }
+        ValueReader::new(self)
     }
 }
-
-/// Raw bytes of one attribute value, ending at its closing quote.
-pub(crate) struct ValueReader<'a, R> {
-    lexer: &'a mut Lexer<R>,
-}
-
-impl<R: BufRead> Read for ValueReader<'_, R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let lx = &mut *self.lexer;
-        let State::InValue(q) = lx.state else { return Ok(0) };
-        if out.is_empty() {
-            return Ok(0);
-        }
-        let buf = match lx.fill() {
-            Ok(b) => b,
-            Err(LexError::Io(e)) => return Err(e),
-            Err(other) => return Err(fault(lx, other)),
-        };
-        if buf.is_empty() {
-            let err = LexError::Truncated {
-                at: lx.pos(),
-                expected: "the closing quote of the attribute value",
-            };
-            return Err(fault(lx, err));
-        }
-        let end = memchr2(q, b'<', buf);
-        let n = end.unwrap_or(buf.len()).min(out.len());
-        out[..n].copy_from_slice(&buf[..n]);
-        lx.consume(n);
-        if n == 0 {
-            if buf_starts_with(lx, b'<') {
-                let at = lx.pos();
-                let err = LexError::Malformed {
-                    at,
-                    expected: "the closing quote of the attribute value",
-                    found: describe(b'<'),
-                };
-                return Err(fault(lx, err));
-            }
-            lx.consume(1);
-            lx.state = State::InTag;
-        }
-        Ok(n)
-    }
-}
-
-fn buf_starts_with<R: BufRead>(lx: &mut Lexer<R>, b: u8) -> bool {
-    matches!(lx.peek(), Ok(Some(x)) if x == b)
-}
-
-fn fault<R>(lx: &mut Lexer<R>, err: LexError) -> io::Error {
-    let msg = match &err {
-        LexError::Truncated { .. } => "the file ends inside the attachment",
-        _ => "the attachment is not closed before the next tag",
-    };
-    lx.fault = Some(err);
-    io::Error::new(io::ErrorKind::UnexpectedEof, msg)
-}
-
-fn is_delimiter(b: u8) -> bool {
-    b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/' | b'<' | b'"' | b'\'' | b'?' | b'!')
-}
-
 fn describe(b: u8) -> String {
     if b.is_ascii_graphic() {
         format!("'{}'", b as char)
@@ -475,20 +506,31 @@ fn describe(b: u8) -> String {
 mod tests {
     use super::*;
 
+    /// What the lexer reads from `xml`, the same whatever the buffer size.
     fn tags(xml: &str) -> Vec<String> {
-        let mut lx = Lexer::new(xml.as_bytes());
+        let whole = tags_read_in(xml, xml.len().max(1));
+        for capacity in [1, 2, 3, 5, 8, 13] {
+            assert_eq!(tags_read_in(xml, capacity), whole, "buffers of {capacity} bytes");
+        }
+        whole
+    }
+
+    fn tags_read_in(xml: &str, capacity: usize) -> Vec<String> {
+        let mut lx = Lexer::new(io::BufReader::with_capacity(capacity, xml.as_bytes()));
         let mut out = Vec::new();
+        let mut scratch = Vec::new();
         loop {
             match lx.next_markup().unwrap() {
                 Markup::Eof => return out,
-                Markup::Close { name, at } => out.push(format!("/{name}@{}:{}", at.line, at.offset)),
-                Markup::Open { name, at } => {
-                    let mut s = format!("{name}@{}:{}", at.line, at.offset);
+                Markup::Close { at } => out.push(format!("/{}@{}:{}", lx.element_string(), at.line, at.offset)),
+                Markup::Open { at } => {
+                    let mut s = format!("{}@{}:{}", lx.element_string(), at.line, at.offset);
                     while lx.next_attr().unwrap() {
                         let attr = String::from_utf8_lossy(lx.attr_name()).into_owned();
-                        let mut v = Vec::new();
-                        lx.read_value(100, &mut v).unwrap();
-                        s += &format!(" {attr}={}", unescape(&v));
+                        let v = lx
+                            .with_value(100, &mut scratch, |v| unescape(v.unwrap_or_default()))
+                            .unwrap();
+                        s += &format!(" {attr}={v}");
                     }
                     if lx.self_closing() {
                         s.push('/');

@@ -1,5 +1,7 @@
 //! Reads over imports and communications.
 
+use std::collections::HashMap;
+
 use cairn_core::{CaseId, Hash};
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -58,43 +60,38 @@ impl SqliteStore {
         rows.into_iter().map(import_record).collect()
     }
 
+    /// Counterparts with how often and when each was in contact, most
+    /// frequent first. Counted from the packed contact records (a few blobs)
+    /// rather than the communications (a million index entries): an import
+    /// reports its unassigned counterparts this way as it ends.
     pub(crate) async fn counterparts_of(&self, case: &CaseId) -> Result<Vec<Counterpart>> {
-        type Row = (
-            i64,
-            String,
-            Option<String>,
-            Option<String>,
-            i64,
-            Option<i64>,
-            Option<i64>,
-        );
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT p.id, p.value, p.name, \
-               (SELECT s.id FROM subject_identifiers i JOIN subjects s ON s.id = i.subject_id \
-                 WHERE s.case_id = p.case_id AND i.value = p.value ORDER BY s.seq LIMIT 1), \
-               COUNT(c.counterpart), MIN(c.at_ms), MAX(c.at_ms) \
-             FROM counterparts p LEFT JOIN communications c ON c.case_id = p.case_id AND c.counterpart = p.id \
-             WHERE p.case_id = $1 GROUP BY p.id ORDER BY COUNT(c.counterpart) DESC, p.id",
-        )
-        .bind(case.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(id, value, name, subject, n, first, last)| {
-                Ok(Counterpart {
-                    id: u32::try_from(id).map_err(|_| corrupt("counterpart id"))?,
-                    value,
-                    name,
-                    subject: subject
-                        .map(|s| s.parse())
-                        .transpose()
-                        .map_err(|_| corrupt("subject id"))?,
-                    communications: n as u64,
-                    first: timestamp(first),
-                    last: timestamp(last),
-                })
-            })
-            .collect()
+        let mut all = self.counterparts_brief(case).await?;
+        let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT data FROM contact_chunks WHERE case_id = $1")
+            .bind(case.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        let mut tally: HashMap<u32, (u64, i64, i64)> = HashMap::new();
+        for chunk in &chunks {
+            if chunk.len() % CONTACT_RECORD != 0 {
+                return Err(corrupt("contact chunk"));
+            }
+            for record in chunk.chunks_exact(CONTACT_RECORD) {
+                let contact = unpack_contact(record).ok_or_else(|| corrupt("contact record"))?;
+                let seen = tally
+                    .entry(contact.counterpart)
+                    .or_insert((0, contact.at_ms, contact.at_ms));
+                *seen = (seen.0 + 1, seen.1.min(contact.at_ms), seen.2.max(contact.at_ms));
+            }
+        }
+        for counterpart in &mut all {
+            if let Some(&(n, first, last)) = tally.get(&counterpart.id) {
+                counterpart.communications = n;
+                counterpart.first = timestamp(Some(first));
+                counterpart.last = timestamp(Some(last));
+            }
+        }
+        all.sort_by(|a, b| b.communications.cmp(&a.communications).then(a.id.cmp(&b.id)));
+        Ok(all)
     }
 
     /// Counterparts with their matched subject, without counting their

@@ -44,6 +44,7 @@ import_once() {
   export CAIRN_VAULT="$work/vault-$(basename "$file" .xml)"
   case_id=$(fresh_vault)
   echo "$CAIRN_VAULT $case_id" >"$work/last"
+  sync # the previous run's writes are not this one's to wait for
   t0=$(now)
   rss=$(/usr/bin/time -f '%M' "$cairn" import sms-backup "$file" --case "$case_id" --json 2>&1 >"$work/report.json" | tail -n1)
   t1=$(now)

@@ -42,6 +42,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "indicators and scans",
         include_str!("../../migrations/sqlite/0005_indicators.sql"),
     ),
+    (
+        6,
+        "one communications index",
+        include_str!("../../migrations/sqlite/0006_one_communications_index.sql"),
+    ),
 ];
 
 /// A vault database opened with its key.

@@ -235,9 +235,12 @@ impl<R: BufRead> Lexer<R> {
         while self.fill()? > 0 {
             let buf = unread(&mut self.r, self.at);
             let n = buf.iter().take_while(|b| !is_delimiter(**b)).count();
-            name.extend_from_slice(&buf[..n]);
             let done = n < buf.len();
-            self.consume(n);
+            // Never past the first byte too many, so a name too long is
+            // reported at the same byte whatever the buffer's size.
+            let take = n.min(MAX_NAME + 1 - name.len());
+            name.extend_from_slice(&buf[..take]);
+            self.consume(take);
             if name.len() > MAX_NAME {
                 return self.malformed(expected);
             }

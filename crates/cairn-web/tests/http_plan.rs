@@ -5,10 +5,35 @@ mod common;
 use std::time::Duration;
 
 use cairn_app::PlanRequest;
-use cairn_app::assessment::parse_answers;
+use cairn_app::assessment::{Instrument, parse_answers};
 use cairn_app::core::{CaseId, PlanDecision};
 use cairn_i18n::Lang;
 use common::*;
+
+type SessionVault = std::sync::Arc<cairn_app::Vault<cairn_app::SqliteStore>>;
+
+/// Records a technology-abuse assessment through the same use case the CLI
+/// uses; gives back the browser session's vault, the case and the instruments.
+async fn assess_technology_abuse(
+    c: &Client,
+    state: &cairn_web::AppState,
+    case: &str,
+) -> (SessionVault, CaseId, Vec<Instrument>) {
+    let id = c.cookie.as_deref().and_then(|v| v.strip_prefix("cairn_session="));
+    let (session, _) = state.session(id, Lang::En);
+    let vault = state.vault_for(&session).await.expect("unlocked");
+    let case_id: CaseId = case.parse().unwrap();
+    let instruments = cairn_app::instruments(&[]).unwrap();
+    let tech = instruments.iter().find(|i| i.id == "technology-abuse").unwrap();
+    let answers = parse_answers(
+        tech,
+        "a.toml",
+        "instrument = 'technology-abuse'\nversion = '1.0'\n[answers]\nphysical_access = 'yes'",
+    )
+    .unwrap();
+    vault.take_assessment(&case_id, tech, answers, None).await.unwrap();
+    (vault, case_id, instruments)
+}
 
 #[tokio::test]
 async fn assessments_and_printable_plan() {
@@ -23,19 +48,7 @@ async fn assessments_and_printable_plan() {
     );
 
     // Record an assessment and a plan through the same use cases the CLI uses.
-    let id = c.cookie.as_deref().and_then(|v| v.strip_prefix("cairn_session="));
-    let (session, _) = state.session(id, Lang::En);
-    let vault = state.vault_for(&session).await.expect("unlocked");
-    let case_id: CaseId = case.parse().unwrap();
-    let instruments = cairn_app::instruments(&[]).unwrap();
-    let tech = instruments.iter().find(|i| i.id == "technology-abuse").unwrap();
-    let answers = parse_answers(
-        tech,
-        "a.toml",
-        "instrument = 'technology-abuse'\nversion = '1.0'\n[answers]\nphysical_access = 'yes'",
-    )
-    .unwrap();
-    vault.take_assessment(&case_id, tech, answers, None).await.unwrap();
+    let (vault, case_id, instruments) = assess_technology_abuse(&c, &state, &case).await;
     let request = PlanRequest {
         priorities: vec!["privacy".into()],
         decisions: [
@@ -103,19 +116,7 @@ async fn the_survivor_decides_the_plan_in_the_browser() {
         empty.body
     );
 
-    let id = c.cookie.as_deref().and_then(|v| v.strip_prefix("cairn_session="));
-    let (session, _) = state.session(id, Lang::En);
-    let vault = state.vault_for(&session).await.expect("unlocked");
-    let case_id: CaseId = case.parse().unwrap();
-    let instruments = cairn_app::instruments(&[]).unwrap();
-    let tech = instruments.iter().find(|i| i.id == "technology-abuse").unwrap();
-    let answers = parse_answers(
-        tech,
-        "a.toml",
-        "instrument = 'technology-abuse'\nversion = '1.0'\n[answers]\nphysical_access = 'yes'",
-    )
-    .unwrap();
-    vault.take_assessment(&case_id, tech, answers, None).await.unwrap();
+    let (vault, case_id, _) = assess_technology_abuse(&c, &state, &case).await;
 
     let form = c.get(&decide).await;
     assert_security_headers(&form);

@@ -66,23 +66,14 @@ impl SqliteStore {
     /// reports its unassigned counterparts this way as it ends.
     pub(crate) async fn counterparts_of(&self, case: &CaseId) -> Result<Vec<Counterpart>> {
         let mut all = self.counterparts_brief(case).await?;
-        let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT data FROM contact_chunks WHERE case_id = $1")
-            .bind(case.as_str())
-            .fetch_all(&self.pool)
-            .await?;
         let mut tally: HashMap<u32, (u64, i64, i64)> = HashMap::new();
-        for chunk in &chunks {
-            if chunk.len() % CONTACT_RECORD != 0 {
-                return Err(corrupt("contact chunk"));
-            }
-            for record in chunk.chunks_exact(CONTACT_RECORD) {
-                let contact = unpack_contact(record).ok_or_else(|| corrupt("contact record"))?;
-                let seen = tally
-                    .entry(contact.counterpart)
-                    .or_insert((0, contact.at_ms, contact.at_ms));
-                *seen = (seen.0 + 1, seen.1.min(contact.at_ms), seen.2.max(contact.at_ms));
-            }
-        }
+        self.each_contact(case, |contact| {
+            let seen = tally
+                .entry(contact.counterpart)
+                .or_insert((0, contact.at_ms, contact.at_ms));
+            *seen = (seen.0 + 1, seen.1.min(contact.at_ms), seen.2.max(contact.at_ms));
+        })
+        .await?;
         for counterpart in &mut all {
             if let Some(&(n, first, last)) = tally.get(&counterpart.id) {
                 counterpart.communications = n;
@@ -125,21 +116,26 @@ impl SqliteStore {
     }
 
     pub(crate) async fn contacts_of(&self, case: &CaseId) -> Result<Vec<ContactRow>> {
+        let mut out = Vec::new();
+        self.each_contact(case, |contact| out.push(contact)).await?;
+        Ok(out)
+    }
+
+    /// Every packed contact record of the case, in no particular order.
+    async fn each_contact(&self, case: &CaseId, mut visit: impl FnMut(ContactRow)) -> Result<()> {
         let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT data FROM contact_chunks WHERE case_id = $1")
             .bind(case.as_str())
             .fetch_all(&self.pool)
             .await?;
-        let total = chunks.iter().map(|c| c.len() / CONTACT_RECORD).sum();
-        let mut out = Vec::with_capacity(total);
         for chunk in &chunks {
             if chunk.len() % CONTACT_RECORD != 0 {
                 return Err(corrupt("contact chunk"));
             }
             for record in chunk.chunks_exact(CONTACT_RECORD) {
-                out.push(unpack_contact(record).ok_or_else(|| corrupt("contact record"))?);
+                visit(unpack_contact(record).ok_or_else(|| corrupt("contact record"))?);
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     pub(crate) async fn communications_page(&self, case: &CaseId, q: &CommQuery) -> Result<Vec<CommunicationRecord>> {

@@ -203,7 +203,7 @@ async fn a_deleted_imported_message_is_caught_by_verify() {
     env.ok(&["import", "sms-backup", fixture.to_str().unwrap(), "--case", &case]);
     env.ok(&["journal", "verify", "--case", &case]);
     let pool = raw_pool(&env).await;
-    sqlx::query("DELETE FROM communications WHERE rowid = (SELECT MIN(rowid) FROM communications)")
+    sqlx::query("DELETE FROM communication_chunks WHERE rowid = (SELECT MIN(rowid) FROM communication_chunks)")
         .execute(&pool)
         .await
         .unwrap();

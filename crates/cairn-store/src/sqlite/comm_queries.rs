@@ -3,15 +3,12 @@
 use std::collections::HashMap;
 
 use cairn_core::{CaseId, Hash};
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::SqliteStore;
-use crate::comms::{
-    CONTACT_RECORD, CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, unpack_contact,
-};
+use crate::comms::{CONTACT_RECORD, ContactRow, Counterpart, ImportFile, ImportRecord, unpack_contact};
 use crate::{Result, StoreError};
 
-fn corrupt(what: &str) -> StoreError {
+pub(super) fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(format!("stored {what} is unreadable"))
 }
 
@@ -138,53 +135,6 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) async fn communications_page(&self, case: &CaseId, q: &CommQuery) -> Result<Vec<CommunicationRecord>> {
-        let mut sql = QueryBuilder::<Sqlite>::new(
-            "SELECT rowid, counterpart, import_seq, review, data FROM communications WHERE case_id = ",
-        );
-        sql.push_bind(case.as_str().to_owned());
-        if !q.counterparts.is_empty() {
-            sql.push(" AND counterpart IN (");
-            let mut list = sql.separated(", ");
-            for id in &q.counterparts {
-                list.push_bind(i64::from(*id));
-            }
-            sql.push(")");
-        }
-        if let Some(from) = q.from_ms {
-            sql.push(" AND at_ms >= ").push_bind(from);
-        }
-        if let Some(to) = q.to_ms {
-            sql.push(" AND at_ms < ").push_bind(to);
-        }
-        if q.review_only {
-            sql.push(" AND review != 0");
-        }
-        if let Some((at, row)) = q.after {
-            sql.push(" AND (at_ms > ")
-                .push_bind(at)
-                .push(" OR (at_ms = ")
-                .push_bind(at)
-                .push(" AND rowid > ")
-                .push_bind(row)
-                .push("))");
-        }
-        sql.push(" ORDER BY at_ms, rowid LIMIT ")
-            .push_bind(i64::from(q.limit.clamp(1, 1000)));
-        let rows: Vec<(i64, i64, i64, i64, String)> = sql.build_query_as().fetch_all(&self.pool).await?;
-        rows.into_iter()
-            .map(|(row, counterpart, import_seq, review, data)| {
-                Ok(CommunicationRecord {
-                    row,
-                    counterpart_id: u32::try_from(counterpart).map_err(|_| corrupt("counterpart id"))?,
-                    import_seq: import_seq as u64,
-                    review: review != 0,
-                    communication: serde_json::from_str(&data).map_err(|_| corrupt("communication"))?,
-                })
-            })
-            .collect()
-    }
-
     pub(crate) async fn import_files_of(&self, case: &CaseId, import_seq: Option<u64>) -> Result<Vec<ImportFile>> {
         let rows: Vec<FileRow> = sqlx::query_as(
             "SELECT sha256, name, media_type, size, import_seq, pack_sha256, pack_offset FROM import_files \
@@ -212,10 +162,9 @@ impl SqliteStore {
     /// `(import position, rows stored, packed contact records)` per import,
     /// for checking projections against events.
     pub(crate) async fn communication_counts_of(&self, case: &CaseId) -> Result<Vec<(u64, u64, u64)>> {
-        // A sequential scan of the table: through the time index, every row
-        // would be a random page read and decryption.
+        // `length` of a blob reads no more than the row's header.
         let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT import_seq, COUNT(*) FROM communications NOT INDEXED WHERE case_id = $1 GROUP BY import_seq",
+            "SELECT import_seq, SUM(length(dedup)) / 16 FROM communication_chunks WHERE case_id = $1 GROUP BY import_seq",
         )
         .bind(case.as_str())
         .fetch_all(&self.pool)

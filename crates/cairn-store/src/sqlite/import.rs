@@ -7,29 +7,32 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::RandomState;
+
 use cairn_core::merkle::CompactTree;
 use cairn_core::{CaseId, EventBody, Hash};
-use sqlx::sqlite::SqliteArguments;
-use sqlx::{Arguments as _, QueryBuilder, Sqlite, Transaction};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 use super::SqliteStore;
 use super::append::{append_in, load_tree};
-use crate::comms::{CONTACT_RECORD, NewCommunication, code, pack_contact};
+use crate::comms::{
+    CHUNK_BYTES, CHUNK_MAX, CHUNKS_MAX, CONTACT_RECORD, NewCommunication, PackedChunk, code, pack_contact,
+};
 use crate::model::{Appended, NewEvent};
 use crate::store::ImportSession;
 use crate::{Result, Signer, StoreError};
 
-/// Rows per INSERT: 9 parameters each stays below SQLite's limit of 32,766,
-/// and each statement is one round trip to the database thread. An import
-/// delivers its messages 2,000 at a time.
-const ROWS_PER_STATEMENT: usize = 2000;
+/// Imported files per INSERT: 7 parameters each stays below SQLite's limit
+/// of 32,766, and each statement is one round trip to the database thread.
+const FILES_PER_STATEMENT: usize = 2000;
 
 pub struct SqliteImport {
     tx: Transaction<'static, Sqlite>,
     case: CaseId,
     tree: CompactTree,
     import_seq: u64,
-    known: HashSet<[u8; 16]>,
+    /// Dedup keys are SHA-256 prefixes, already uniform: a fast hash will do.
+    known: HashSet<[u8; 16], RandomState>,
     counterparts: HashMap<String, i64>,
     next_counterpart: i64,
     added: u64,
@@ -47,15 +50,22 @@ impl SqliteStore {
                 id: case.to_string(),
             });
         }
-        let keys: Vec<Vec<u8>> = sqlx::query_scalar("SELECT dedup FROM communications WHERE case_id = $1")
+        let chunks: Vec<Vec<u8>> = sqlx::query_scalar("SELECT dedup FROM communication_chunks WHERE case_id = $1")
             .bind(case.as_str())
             .fetch_all(&mut *tx)
             .await?;
-        let known = keys
-            .into_iter()
-            .map(|k| <[u8; 16]>::try_from(k.as_slice()))
-            .collect::<std::result::Result<HashSet<_>, _>>()
-            .map_err(|_| StoreError::Corrupt("a communication's dedup key is not 16 bytes".into()))?;
+        let mut known =
+            HashSet::with_capacity_and_hasher(chunks.iter().map(|c| c.len() / 16).sum(), RandomState::default());
+        for chunk in &chunks {
+            if !chunk.len().is_multiple_of(16) {
+                return Err(StoreError::Corrupt("a chunk's dedup keys are not 16 bytes each".into()));
+            }
+            known.extend(
+                chunk
+                    .chunks_exact(16)
+                    .map(|k| <[u8; 16]>::try_from(k).unwrap_or_default()),
+            );
+        }
         let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, value FROM counterparts WHERE case_id = $1")
             .bind(case.as_str())
             .fetch_all(&mut *tx)
@@ -104,6 +114,41 @@ impl SqliteImport {
     }
 }
 
+impl SqliteImport {
+    /// One chunk: its packed contact records and its communications, two
+    /// rows whatever the number of messages.
+    async fn write_chunk(&mut self, rows: &[(i64, NewCommunication)]) -> Result<()> {
+        let chunk = u32::try_from(self.chunks)
+            .ok()
+            .filter(|c| *c < CHUNKS_MAX)
+            .ok_or_else(|| StoreError::Conflict("an import of over four billion communications".into()))?;
+        let mut contacts = Vec::with_capacity(rows.len() * CONTACT_RECORD);
+        let mut packed = PackedChunk::with_capacity(rows.len(), rows.iter().map(|(_, c)| c.data.len()).sum());
+        for (counterpart, c) in rows {
+            let id = u32::try_from(*counterpart).map_err(|_| StoreError::Corrupt("counterpart id overflow".into()))?;
+            pack_contact(&mut contacts, c.at_ms, id, code(c.channel), code(c.direction), c.review);
+            packed.push(&c.dedup, c.at_ms, &c.data)?;
+        }
+        sqlx::query("INSERT INTO contact_chunks (case_id, import_seq, chunk, data) VALUES ($1, $2, $3, $4)")
+            .bind(self.case.as_str())
+            .bind(self.import_seq as i64)
+            .bind(i64::from(chunk))
+            .bind(contacts)
+            .execute(&mut *self.tx)
+            .await?;
+        insert_communication_chunk(
+            &mut self.tx,
+            self.case.as_str(),
+            self.import_seq as i64,
+            i64::from(chunk),
+            packed,
+        )
+        .await?;
+        self.chunks += 1;
+        Ok(())
+    }
+}
+
 impl ImportSession for SqliteImport {
     fn import_seq(&self) -> u64 {
         self.import_seq
@@ -118,42 +163,21 @@ impl ImportSession for SqliteImport {
             }
         }
         let added = fresh.len() as u64;
-        if fresh.is_empty() {
-            return Ok(0);
-        }
-        let mut packed = Vec::with_capacity(fresh.len() * CONTACT_RECORD);
-        for (counterpart, c) in &fresh {
-            let id = u32::try_from(*counterpart).map_err(|_| StoreError::Corrupt("counterpart id overflow".into()))?;
-            pack_contact(&mut packed, c.at_ms, id, code(c.channel), code(c.direction), c.review);
-        }
-        sqlx::query("INSERT INTO contact_chunks (case_id, import_seq, chunk, data) VALUES ($1, $2, $3, $4)")
-            .bind(self.case.as_str())
-            .bind(self.import_seq as i64)
-            .bind(self.chunks)
-            .bind(packed)
-            .execute(&mut *self.tx)
-            .await?;
-        self.chunks += 1;
-        let mut rows = fresh.into_iter().peekable();
-        while rows.peek().is_some() {
-            let mut args = SqliteArguments::default();
-            args.reserve(ROWS_PER_STATEMENT * 9, 0);
-            let mut count = 0;
-            for (counterpart, c) in rows.by_ref().take(ROWS_PER_STATEMENT) {
-                bind(&mut args, self.case.as_str())?;
-                bind(&mut args, c.dedup.to_vec())?;
-                bind(&mut args, c.at_ms)?;
-                bind(&mut args, code(c.channel))?;
-                bind(&mut args, code(c.direction))?;
-                bind(&mut args, counterpart)?;
-                bind(&mut args, i64::from(c.review))?;
-                bind(&mut args, self.import_seq as i64)?;
-                bind(&mut args, c.data)?;
-                count += 1;
-            }
-            sqlx::query_with(sqlx::AssertSqlSafe(insert_communications(count)), args)
-                .execute(&mut *self.tx)
-                .await?;
+        let mut rest = fresh.as_slice();
+        while !rest.is_empty() {
+            let mut bytes = 0;
+            let take = rest
+                .iter()
+                .take(CHUNK_MAX)
+                .take_while(|(_, c)| {
+                    bytes += c.data.len();
+                    bytes <= CHUNK_BYTES
+                })
+                .count()
+                .max(1);
+            let (chunk, after) = rest.split_at(take);
+            self.write_chunk(chunk).await?;
+            rest = after;
         }
         self.added += added;
         Ok(added)
@@ -169,7 +193,7 @@ impl ImportSession for SqliteImport {
             let mut sql = QueryBuilder::<Sqlite>::new(
                 "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size, pack_offset) ",
             );
-            sql.push_values(rows.by_ref().take(ROWS_PER_STATEMENT), |mut b, file| {
+            sql.push_values(rows.by_ref().take(FILES_PER_STATEMENT), |mut b, file| {
                 b.push_bind(case)
                     .push_bind(file.sha256.to_string())
                     .push_bind(import_seq)
@@ -216,36 +240,28 @@ impl ImportSession for SqliteImport {
     }
 }
 
-/// `INSERT` of `rows` communications, its text made once for a full
-/// statement: building it and the arguments through `QueryBuilder` for every
-/// statement was a good part of what an import spent outside SQLite.
-/// Placeholders stay anonymous (`?`): numbered ones (`?1` bound once for
-/// every row) made binding quadratic in the statement's parameter count.
-fn insert_communications(rows: usize) -> String {
-    static FULL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let build = |rows: usize| {
-        const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        let mut sql = String::with_capacity(140 + rows * (ROW.len() + 2));
-        sql.push_str(
-            "INSERT INTO communications \
-             (case_id, dedup, at_ms, channel, direction, counterpart, review, import_seq, data) VALUES ",
-        );
-        for row in 0..rows {
-            if row > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(ROW);
-        }
-        sql
-    };
-    if rows == ROWS_PER_STATEMENT {
-        FULL.get_or_init(|| build(rows)).clone()
-    } else {
-        build(rows)
-    }
-}
-
-fn bind<'t, T: sqlx::Encode<'t, Sqlite> + sqlx::Type<Sqlite>>(args: &mut SqliteArguments, value: T) -> Result<()> {
-    args.add(value)
-        .map_err(|e| StoreError::Corrupt(format!("a value could not be bound: {e}")))
+/// One row of `communication_chunks`; an import and the repacking of an old
+/// vault write them alike.
+pub(super) async fn insert_communication_chunk(
+    tx: &mut Transaction<'static, Sqlite>,
+    case: &str,
+    import_seq: i64,
+    chunk: i64,
+    packed: PackedChunk,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO communication_chunks (case_id, import_seq, chunk, first_ms, last_ms, data, dedup, ends) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(case)
+    .bind(import_seq)
+    .bind(chunk)
+    .bind(packed.first_ms)
+    .bind(packed.last_ms)
+    .bind(packed.data())
+    .bind(packed.dedup)
+    .bind(packed.ends)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

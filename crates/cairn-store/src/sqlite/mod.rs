@@ -5,9 +5,11 @@
 //! no passphrase ever reaches SQLite.
 
 mod append;
+mod comm_page;
 mod comm_queries;
 mod import;
 mod queries;
+mod repack;
 mod scans;
 mod timeline;
 
@@ -46,6 +48,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         6,
         "one communications index",
         include_str!("../../migrations/sqlite/0006_one_communications_index.sql"),
+    ),
+    (
+        7,
+        "communication chunks",
+        include_str!("../../migrations/sqlite/0007_communication_chunks.sql"),
     ),
 ];
 
@@ -102,7 +109,10 @@ impl SqliteStore {
             .execute(&store.pool)
             .await
         {
-            Ok(_) => store.migrate().await,
+            Ok(_) => match store.migrate().await {
+                Ok(()) => store.repack_communications().await,
+                Err(e) => Err(e),
+            },
             Err(e) => Err(not_a_database(e, path)),
         };
         if let Err(e) = checked {

@@ -124,23 +124,42 @@ impl BlobStore {
             .as_file()
             .try_clone()
             .map_err(StoreError::io("opening a new blob"))?;
-        let writer = cairn_crypto::SealWriter::new(&self.key, std::io::BufWriter::with_capacity(1 << 20, file))?;
-        Ok(PackWriter { partial, writer })
+        let mut writer = cairn_crypto::SealWriter::new(&self.key, std::io::BufWriter::with_capacity(1 << 20, file))?;
+        let (files, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(PACK_QUEUE);
+        let sealer = std::thread::Builder::new()
+            .name("pack sealer".into())
+            .spawn(move || -> Result<(SealSummary, std::io::BufWriter<File>)> {
+                for file in received {
+                    writer.write_all(&file).map_err(StoreError::io("writing a new blob"))?;
+                }
+                let (summary, mut out) = writer.finish()?;
+                out.flush().map_err(StoreError::io("writing a new blob"))?;
+                Ok((summary, out))
+            })
+            .map_err(StoreError::io("starting the pack sealer"))?;
+        Ok(PackWriter {
+            partial: Some(partial),
+            files: Some(files),
+            sealer: Some(sealer),
+            pending: Vec::new(),
+            position: 0,
+        })
     }
 
     /// Seals the pack and moves it into the store; `None` when nothing was
     /// packed (the temporary is discarded).
-    pub fn finish_pack(&self, pack: PackWriter) -> Result<Option<Hash>> {
-        if pack.writer.position() == 0 {
+    pub fn finish_pack(&self, mut pack: PackWriter) -> Result<Option<Hash>> {
+        let (summary, _) = pack.finish()?;
+        if pack.position == 0 {
             return Ok(None);
         }
-        let (summary, mut file) = pack.writer.finish()?;
-        file.flush().map_err(StoreError::io("writing a new blob"))?;
         let target = self.path_for(&summary.blob_id);
-        if !target.is_file() {
+        if !target.is_file()
+            && let Some(partial) = pack.partial.take()
+        {
             let parent = target.parent().unwrap_or(&self.blobs);
             fs::create_dir_all(parent).map_err(StoreError::io(format!("creating {}", parent.display())))?;
-            pack.partial.persist(&target).map_err(|e| StoreError::Io {
+            partial.persist(&target).map_err(|e| StoreError::Io {
                 context: format!("storing blob {}", target.display()),
                 source: e.error,
             })?;
@@ -234,18 +253,67 @@ impl BlobStore {
     }
 }
 
-/// Small files being packed into one blob; see [`BlobStore::pack`].
+/// Hand-overs waiting for the pack's sealing thread.
+const PACK_QUEUE: usize = 4;
+
+/// Bytes of files handed to the sealing thread at once.
+const PACK_HANDOVER: usize = 1 << 20;
+
+/// Small files being packed into one blob; see [`BlobStore::pack`]. They
+/// are hashed, encrypted and written on a thread of the pack's own, so the
+/// importer that found them reads on meanwhile.
 pub struct PackWriter {
-    partial: tempfile::NamedTempFile,
-    writer: cairn_crypto::SealWriter<std::io::BufWriter<File>>,
+    partial: Option<tempfile::NamedTempFile>,
+    files: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
+    sealer: Option<std::thread::JoinHandle<Result<(SealSummary, std::io::BufWriter<File>)>>>,
+    pending: Vec<u8>,
+    position: u64,
 }
 
 impl PackWriter {
     /// Appends one file; returns the offset it starts at within the pack.
+    /// A failure to write it may only show at [`BlobStore::finish_pack`].
     pub fn append(&mut self, data: &[u8]) -> std::io::Result<u64> {
-        let offset = self.writer.position();
-        self.writer.write_all(data)?;
+        let offset = self.position;
+        self.pending.extend_from_slice(data);
+        self.position += data.len() as u64;
+        if self.pending.len() >= PACK_HANDOVER {
+            self.hand_over()?;
+        }
         Ok(offset)
+    }
+
+    /// Gives what is pending to the sealing thread, a megabyte or so at a
+    /// time: a wake-up per picture cost more than sealing it.
+    fn hand_over(&mut self) -> std::io::Result<()> {
+        let files = std::mem::replace(&mut self.pending, Vec::with_capacity(PACK_HANDOVER * 2));
+        match self.files.as_ref().map(|to| to.send(files)) {
+            Some(Ok(())) => Ok(()),
+            _ => Err(std::io::Error::other("the pack could not be written")),
+        }
+    }
+
+    fn finish(&mut self) -> Result<(SealSummary, std::io::BufWriter<File>)> {
+        if !self.pending.is_empty() {
+            // A failure here is the sealing thread's, reported by the join.
+            let _ = self.hand_over();
+        }
+        self.files.take();
+        match self.sealer.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(sealed)) => sealed,
+            _ => Err(StoreError::Io {
+                context: "sealing a pack".into(),
+                source: std::io::Error::other("the sealing thread stopped"),
+            }),
+        }
+    }
+}
+
+impl Drop for PackWriter {
+    fn drop(&mut self) {
+        // An import that fails still waits for the thread, which ends as
+        // soon as the channel closes; the temporary file is then removed.
+        let _ = self.finish();
     }
 }
 

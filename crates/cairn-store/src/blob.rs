@@ -128,13 +128,13 @@ impl BlobStore {
         let (files, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(PACK_QUEUE);
         let sealer = std::thread::Builder::new()
             .name("pack sealer".into())
-            .spawn(move || -> Result<(SealSummary, std::io::BufWriter<File>)> {
+            .spawn(move || -> Result<SealSummary> {
                 for file in received {
                     writer.write_all(&file).map_err(StoreError::io("writing a new blob"))?;
                 }
                 let (summary, mut out) = writer.finish()?;
                 out.flush().map_err(StoreError::io("writing a new blob"))?;
-                Ok((summary, out))
+                Ok(summary)
             })
             .map_err(StoreError::io("starting the pack sealer"))?;
         Ok(PackWriter {
@@ -149,7 +149,7 @@ impl BlobStore {
     /// Seals the pack and moves it into the store; `None` when nothing was
     /// packed (the temporary is discarded).
     pub fn finish_pack(&self, mut pack: PackWriter) -> Result<Option<Hash>> {
-        let (summary, _) = pack.finish()?;
+        let summary = pack.finish()?;
         if pack.position == 0 {
             return Ok(None);
         }
@@ -265,7 +265,7 @@ const PACK_HANDOVER: usize = 1 << 20;
 pub struct PackWriter {
     partial: Option<tempfile::NamedTempFile>,
     files: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
-    sealer: Option<std::thread::JoinHandle<Result<(SealSummary, std::io::BufWriter<File>)>>>,
+    sealer: Option<std::thread::JoinHandle<Result<SealSummary>>>,
     pending: Vec<u8>,
     position: u64,
 }
@@ -293,7 +293,7 @@ impl PackWriter {
         }
     }
 
-    fn finish(&mut self) -> Result<(SealSummary, std::io::BufWriter<File>)> {
+    fn finish(&mut self) -> Result<SealSummary> {
         if !self.pending.is_empty() {
             // A failure here is the sealing thread's, reported by the join.
             let _ = self.hand_over();

@@ -62,7 +62,11 @@ impl BlobStore {
             .suffix(".part")
             .tempfile_in(&self.tmp)
             .map_err(StoreError::io("creating a temporary blob"))?;
-        let mut sink = EarlyFlush::new(partial.as_file()).map_err(StoreError::io("opening a new blob"))?;
+        let mut sink = partial
+            .as_file()
+            .try_clone()
+            .and_then(EarlyFlush::new)
+            .map_err(StoreError::io("opening a new blob"))?;
         let sealed = cairn_crypto::seal_stream(&self.key, src, &mut sink, progress);
         let flushed = sink.finish();
         let summary = sealed?;
@@ -124,7 +128,10 @@ impl BlobStore {
             .as_file()
             .try_clone()
             .map_err(StoreError::io("opening a new blob"))?;
-        let mut writer = cairn_crypto::SealWriter::new(&self.key, std::io::BufWriter::with_capacity(1 << 20, file))?;
+        // Pushed to the disk as it grows, like a sealed source, so the sync
+        // before the import commits waits for the last few megabytes only.
+        let early = EarlyFlush::new(file).map_err(StoreError::io("opening a new blob"))?;
+        let mut writer = cairn_crypto::SealWriter::new(&self.key, std::io::BufWriter::with_capacity(1 << 20, early))?;
         let (files, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(PACK_QUEUE);
         let sealer = std::thread::Builder::new()
             .name("pack sealer".into())
@@ -132,8 +139,12 @@ impl BlobStore {
                 for file in received {
                     writer.write_all(&file).map_err(StoreError::io("writing a new blob"))?;
                 }
-                let (summary, mut out) = writer.finish()?;
-                out.flush().map_err(StoreError::io("writing a new blob"))?;
+                let (summary, out) = writer.finish()?;
+                let early = out.into_inner().map_err(|e| StoreError::Io {
+                    context: "writing a new blob".into(),
+                    source: e.into_error(),
+                })?;
+                early.finish().map_err(StoreError::io("syncing a new blob"))?;
                 Ok(summary)
             })
             .map_err(StoreError::io("starting the pack sealer"))?;
@@ -321,8 +332,8 @@ impl Drop for PackWriter {
 /// disk, so that the final sync waits for the last few megabytes instead of
 /// the whole file: acquisition runs at the speed of hashing, not hashing
 /// followed by writing.
-struct EarlyFlush<'a> {
-    file: &'a File,
+struct EarlyFlush {
+    file: File,
     since_flush: u64,
     wake: Option<std::sync::mpsc::SyncSender<()>>,
     flusher: Option<std::thread::JoinHandle<std::io::Result<()>>>,
@@ -330,8 +341,9 @@ struct EarlyFlush<'a> {
 
 const FLUSH_EVERY: u64 = 32 << 20;
 
-impl<'a> EarlyFlush<'a> {
-    fn new(file: &'a File) -> std::io::Result<Self> {
+impl EarlyFlush {
+    /// `file` is a handle of the file being written (a clone will do).
+    fn new(file: File) -> std::io::Result<Self> {
         let clone = file.try_clone()?;
         let (wake, wakes) = std::sync::mpsc::sync_channel::<()>(1);
         let flusher = std::thread::spawn(move || {
@@ -358,9 +370,9 @@ impl<'a> EarlyFlush<'a> {
     }
 }
 
-impl Write for EarlyFlush<'_> {
+impl Write for EarlyFlush {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = (&*self.file).write(buf)?;
+        let n = self.file.write(buf)?;
         self.since_flush += n as u64;
         if self.since_flush >= FLUSH_EVERY {
             self.since_flush = 0;
@@ -373,11 +385,11 @@ impl Write for EarlyFlush<'_> {
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        (&*self.file).flush()
+        self.file.flush()
     }
 }
 
-impl Drop for EarlyFlush<'_> {
+impl Drop for EarlyFlush {
     fn drop(&mut self) {
         self.wake.take();
         if let Some(flusher) = self.flusher.take() {

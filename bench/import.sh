@@ -59,6 +59,8 @@ read -r t_full rss_full < <(import_once "$work/full.xml")
 added=$(sed -n 's/.*"added": \([0-9]*\).*/\1/p' "$work/report.json" | head -1)
 files=$(sed -n 's/.*"attachments": \([0-9]*\).*/\1/p' "$work/report.json" | head -1)
 read -r full_vault full_case <"$work/last"
+db_mb=$(($(stat -c %s "$full_vault/cairn.db") / 1000000))
+blobs_mb=$(($(du -sb "$full_vault/blobs" | cut -f1) / 1000000))
 # Pattern analysis of everything just imported, whole command (unlock, load, analyse).
 t_pattern=$( (t0=$(now); CAIRN_VAULT="$full_vault" "$cairn" pattern --case "$full_case" --tz America/New_York --json >/dev/null; t1=$(now); echo "$t1 - $t0" | bc -l) )
 read -r t_half rss_half < <(import_once "$work/half.xml")
@@ -72,3 +74,4 @@ printf '  cairn import           %7.3f s  %5s MB/s  %sx openssl (whole command, 
 printf '  importer alone         %7.3f s  %5s MB/s  %sx openssl (parse, decode and hash pictures; nothing stored)\n' "$t_parse" "$(mbs "$t_parse")" "$(ratio "$t_parse" "$t_openssl")"
 printf '  cairn pattern          %7.3f s  (all %s messages and calls: unlock, load from SQLCipher, analyse)\n' "$t_pattern" "$added"
 printf '  peak RSS: %d MiB (half file, %.2f s), %d MiB (full file)\n' $((rss_half / 1024)) "$t_half" $((rss_full / 1024))
+printf '  vault after the full import: database %d MB, encrypted files %d MB (the source and its pictures)\n' "$db_mb" "$blobs_mb"

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use cairn_core::Hash;
 use cairn_crypto::{BlobId, BlobKey, OpenSummary, SealSummary};
 use sha2::Digest as _;
+use zeroize::Zeroizing;
 
 use crate::{Result, StoreError};
 
@@ -132,12 +133,14 @@ impl BlobStore {
         // before the import commits waits for the last few megabytes only.
         let early = EarlyFlush::new(file).map_err(StoreError::io("opening a new blob"))?;
         let mut writer = cairn_crypto::SealWriter::new(&self.key, std::io::BufWriter::with_capacity(1 << 20, early))?;
-        let (files, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(PACK_QUEUE);
+        let (files, received) = std::sync::mpsc::sync_channel::<Zeroizing<Vec<u8>>>(PACK_QUEUE);
         let sealer = std::thread::Builder::new()
             .name("pack sealer".into())
             .spawn(move || -> Result<SealSummary> {
-                for file in received {
-                    writer.write_all(&file).map_err(StoreError::io("writing a new blob"))?;
+                // Each hand-over is wiped as it is dropped, like the sealer's
+                // own buffers: these are the pictures in the clear.
+                for files in received {
+                    writer.write_all(&files).map_err(StoreError::io("writing a new blob"))?;
                 }
                 let (summary, out) = writer.finish()?;
                 let early = out.into_inner().map_err(|e| StoreError::Io {
@@ -152,7 +155,7 @@ impl BlobStore {
             partial: Some(partial),
             files: Some(files),
             sealer: Some(sealer),
-            pending: Vec::new(),
+            pending: Zeroizing::new(Vec::new()),
             position: 0,
         })
     }
@@ -275,9 +278,9 @@ const PACK_HANDOVER: usize = 1 << 20;
 /// importer that found them reads on meanwhile.
 pub struct PackWriter {
     partial: Option<tempfile::NamedTempFile>,
-    files: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
+    files: Option<std::sync::mpsc::SyncSender<Zeroizing<Vec<u8>>>>,
     sealer: Option<std::thread::JoinHandle<Result<SealSummary>>>,
-    pending: Vec<u8>,
+    pending: Zeroizing<Vec<u8>>,
     position: u64,
 }
 
@@ -286,6 +289,12 @@ impl PackWriter {
     /// A failure to write it may only show at [`BlobStore::finish_pack`].
     pub fn append(&mut self, data: &[u8]) -> std::io::Result<u64> {
         let offset = self.position;
+        // Never grow a buffer that holds pictures: growing copies them and
+        // frees the old copy unwiped.
+        if self.pending.len() + data.len() > self.pending.capacity() && !self.pending.is_empty() {
+            self.hand_over()?;
+        }
+        self.pending.reserve(data.len());
         self.pending.extend_from_slice(data);
         self.position += data.len() as u64;
         if self.pending.len() >= PACK_HANDOVER {
@@ -297,7 +306,7 @@ impl PackWriter {
     /// Gives what is pending to the sealing thread, a megabyte or so at a
     /// time: a wake-up per picture cost more than sealing it.
     fn hand_over(&mut self) -> std::io::Result<()> {
-        let files = std::mem::replace(&mut self.pending, Vec::with_capacity(PACK_HANDOVER * 2));
+        let files = std::mem::replace(&mut self.pending, Zeroizing::new(Vec::with_capacity(PACK_HANDOVER * 2)));
         match self.files.as_ref().map(|to| to.send(files)) {
             Some(Ok(())) => Ok(()),
             _ => Err(std::io::Error::other("the pack could not be written")),

@@ -23,6 +23,22 @@ pub trait Sink {
     /// `data` itself returns means the export's copy is damaged: pass it on
     /// and the importer skips that record; any other error aborts the import.
     fn attachment(&mut self, name: &str, media_type: &str, data: &mut dyn Read) -> Result<AttachmentRef, SinkError>;
+
+    /// [`Sink::attachment`] for a file that can be decoded again from the
+    /// source alone: its encoded bytes start at byte `at` of the source (for
+    /// an SMS backup, the opening quote of a part's `data`, read back by
+    /// [`crate::sms_backup::read_attachment`]). A sink that keeps the source
+    /// may keep just the offset; any other stores the file as usual.
+    fn attachment_in_source(
+        &mut self,
+        name: &str,
+        media_type: &str,
+        data: &mut dyn Read,
+        at: u64,
+    ) -> Result<AttachmentRef, SinkError> {
+        let _ = at;
+        self.attachment(name, media_type, data)
+    }
 }
 
 /// Hashes an attachment without keeping it: the reference a storing sink
@@ -55,6 +71,9 @@ pub fn hash_attachment(name: &str, media_type: &str, data: &mut dyn Read) -> io:
 pub struct Collect {
     pub communications: Vec<Communication>,
     pub attachments: Vec<AttachmentRef>,
+    /// Of those, the ones an importer said can be decoded again from the
+    /// source, with where they start there.
+    pub in_source: Vec<(u64, AttachmentRef)>,
 }
 
 impl Sink for Collect {
@@ -66,6 +85,18 @@ impl Sink for Collect {
     fn attachment(&mut self, name: &str, media_type: &str, data: &mut dyn Read) -> Result<AttachmentRef, SinkError> {
         let reference = hash_attachment(name, media_type, data)?;
         self.attachments.push(reference.clone());
+        Ok(reference)
+    }
+
+    fn attachment_in_source(
+        &mut self,
+        name: &str,
+        media_type: &str,
+        data: &mut dyn Read,
+        at: u64,
+    ) -> Result<AttachmentRef, SinkError> {
+        let reference = self.attachment(name, media_type, data)?;
+        self.in_source.push((at, reference.clone()));
         Ok(reference)
     }
 }
@@ -168,11 +199,26 @@ pub(crate) fn deliver<R: Read>(
     media_type: &str,
     data: R,
 ) -> Result<(Delivered, R), SinkError> {
+    deliver_from(sink, name, media_type, data, None)
+}
+
+/// [`deliver`], saying where in the source the file's encoded bytes start
+/// when they can be decoded again from there.
+pub(crate) fn deliver_from<R: Read>(
+    sink: &mut dyn Sink,
+    name: &str,
+    media_type: &str,
+    data: R,
+    at: Option<u64>,
+) -> Result<(Delivered, R), SinkError> {
     let mut watched = Watched {
         inner: data,
         failure: None,
     };
-    let result = sink.attachment(name, media_type, &mut watched);
+    let result = match at {
+        Some(at) => sink.attachment_in_source(name, media_type, &mut watched, at),
+        None => sink.attachment(name, media_type, &mut watched),
+    };
     let outcome = match (result, watched.failure) {
         (Ok(r), None) => Delivered::Stored(r),
         (_, Some(detail)) => Delivered::Damaged(detail),

@@ -291,3 +291,50 @@ fn a_read_error_stops_the_import_even_if_the_reader_would_recover() {
         assert!(matches!(result, Err(ImportError::Io { .. })), "{fail_at}: {result:?}");
     }
 }
+
+#[test]
+fn pictures_read_back_from_their_offsets_are_the_pictures_imported() {
+    let spec = SynthSpec {
+        messages: 200,
+        mms_every: 5,
+        calls: 0,
+        seed: 4,
+        image_side: 24,
+    };
+    let mut xml = Vec::new();
+    synth::write_sms_backup(&mut xml, &spec).unwrap();
+    let fixture = std::fs::read(data("sms/backup.xml")).unwrap();
+    for (what, source) in [
+        ("synthetic", xml.clone()),
+        ("lines broken by entities", break_base64(&xml, b"&#10;")),
+        ("lines broken by newlines", break_base64(&xml, b"\r\n")),
+        ("the fixture", fixture),
+    ] {
+        let mut sink = Collect::default();
+        sms_backup::import(&source[..], &mut sink, &options()).unwrap();
+        assert!(!sink.in_source.is_empty(), "{what}: pictures found");
+        for (at, stored) in &sink.in_source {
+            let at = *at as usize;
+            assert!(
+                source[at] == b'"' || source[at] == b'\'',
+                "{what}: the offset is the opening quote"
+            );
+            for buffer in [3, 64, 1 << 16] {
+                let back = sms_backup::read_attachment(BufReader::with_capacity(buffer, &source[at..])).unwrap();
+                let again = hash_attachment("", "", &mut &back[..]).unwrap();
+                assert_eq!(
+                    (again.sha256, again.size),
+                    (stored.sha256, stored.size),
+                    "{what} at {at}"
+                );
+            }
+            // Anywhere else there is no picture to read back.
+            for wrong in [at + 1, at.saturating_sub(1)] {
+                assert!(
+                    sms_backup::read_attachment(&source[wrong..]).is_err(),
+                    "{what} at {wrong}"
+                );
+            }
+        }
+    }
+}

@@ -35,6 +35,11 @@ pub struct ImportFile {
     /// stored as a blob of its own.
     #[serde(skip)]
     pub pack: Option<Hash>,
+    /// Where its encoded bytes start in its import's source, for a file
+    /// read back from there instead of stored again (an MMS picture; see
+    /// `cairn_ingest::sms_backup::read_attachment`).
+    #[serde(skip)]
+    pub source_offset: Option<u64>,
 }
 
 /// An import as the journal recorded it.

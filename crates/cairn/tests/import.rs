@@ -387,32 +387,17 @@ fn pattern_counts_per_subject_and_draws_charts() {
 
 #[test]
 fn a_picture_inside_a_backup_is_extracted_and_logged_on_its_source() {
-    use sha2::Digest;
     let env = Env::new();
     let case = env.new_case();
     let report = import(&env, &case, "sms-backup", &fixture("sms/backup.xml"));
     let source = report["evidence"]["id"].as_str().unwrap().to_owned();
-    let messages = env.json(&["messages", "--case", &case]);
-    let picture = messages
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|m| m["attachments"].as_array().cloned().unwrap_or_default())
+    let picture = attachments(&env, &case)
+        .into_iter()
         .find(|a| a["name"] == "IMG_0412.png")
         .expect("the MMS picture");
     let sha = picture["sha256"].as_str().unwrap();
     let out = env.path("picture.png");
-    env.ok(&[
-        "evidence",
-        "extract",
-        sha,
-        "--out",
-        out.to_str().unwrap(),
-        "--case",
-        &case,
-    ]);
-    let bytes = std::fs::read(&out).unwrap();
-    assert_eq!(hex(&sha2::Sha256::digest(&bytes)), sha);
+    let bytes = extract(&env, &case, sha, &out);
     assert!(bytes.starts_with(b"\x89PNG"), "the decoded picture, not its base64");
     let shown = env.json(&["evidence", "show", &source, "--case", &case]);
     assert!(shown["custody"].to_string().contains("IMG_0412.png"), "{shown}");
@@ -431,6 +416,77 @@ fn a_picture_inside_a_backup_is_extracted_and_logged_on_its_source() {
     );
 }
 
+#[test]
+fn pictures_of_a_backup_are_read_back_from_it_not_stored_twice() {
+    let env = Env::new();
+    let case = env.new_case();
+    let spec = cairn_ingest::synth::SynthSpec {
+        messages: 120,
+        mms_every: 4,
+        calls: 0,
+        seed: 11,
+        image_side: 32,
+    };
+    let mut xml = Vec::new();
+    let stats = cairn_ingest::synth::write_sms_backup(&mut xml, &spec).unwrap();
+    std::fs::write(env.path("pictures.xml"), &xml).unwrap();
+    let report = import(&env, &case, "sms-backup", &env.path("pictures.xml"));
+    assert_eq!(report["import"]["extracted"]["attachments"], stats.attachments);
+    // One encrypted file: the backup. Its pictures are not copied again.
+    let stored = walk(&env.vault.join("blobs"));
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let pictures: Vec<String> = attachments(&env, &case)
+        .iter()
+        .map(|a| a["sha256"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(pictures.len() as u64, stats.attachments);
+    for (n, sha) in pictures.iter().enumerate().step_by(7) {
+        extract(&env, &case, sha, &env.path(&format!("picture-{n}")));
+    }
+}
+
+/// `evidence extract` of an imported file to `out`: its bytes, checked
+/// against the SHA-256 it was listed under.
+fn extract(env: &Env, case: &str, sha: &str, out: &std::path::Path) -> Vec<u8> {
+    use sha2::Digest;
+    env.ok(&[
+        "evidence",
+        "extract",
+        sha,
+        "--out",
+        out.to_str().unwrap(),
+        "--case",
+        case,
+    ]);
+    let bytes = std::fs::read(out).unwrap();
+    assert_eq!(hex(&sha2::Sha256::digest(&bytes)), sha);
+    bytes
+}
+
+/// Every attachment of the case's messages, as `messages --json` lists them.
+fn attachments(env: &Env, case: &str) -> Vec<serde_json::Value> {
+    let messages = env.json(&["messages", "--case", case, "--limit", "1000"]);
+    messages
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["attachments"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
 }

@@ -152,10 +152,68 @@ impl Sink for VaultSink {
                 import_seq: 0,
                 pack_offset,
                 pack: None,
+                source_offset: None,
             });
             self.send(false)?;
         }
         Ok(reference)
+    }
+
+    /// An MMS picture stays in the sealed source it came from: only hashed
+    /// here, and recorded with its offset, so it is neither encrypted nor
+    /// written a second time.
+    fn attachment_in_source(
+        &mut self,
+        name: &str,
+        media_type: &str,
+        data: &mut dyn Read,
+        at: u64,
+    ) -> Result<AttachmentRef, SinkError> {
+        let (sha256, size) = self.hash_through_scratch(data)?;
+        if self.known.insert(sha256) {
+            self.batch.files.push(ImportFile {
+                sha256,
+                name: name.to_owned(),
+                media_type: media_type.to_owned(),
+                size,
+                import_seq: 0,
+                pack_offset: None,
+                pack: None,
+                source_offset: Some(at),
+            });
+            self.send(false)?;
+        }
+        Ok(AttachmentRef {
+            name: name.to_owned(),
+            media_type: media_type.to_owned(),
+            size,
+            sha256,
+        })
+    }
+}
+
+impl VaultSink {
+    /// The SHA-256 and size of what `data` gives, read through the scratch
+    /// buffer (wiped when the sink is dropped).
+    fn hash_through_scratch(&mut self, data: &mut dyn Read) -> io::Result<(Hash, u64)> {
+        const STEP: usize = 64 << 10;
+        if self.scratch.len() < STEP {
+            self.scratch.resize(STEP, 0);
+        }
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        loop {
+            match data.read(&mut self.scratch[..STEP]) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.update(&self.scratch[..n]);
+                    size += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((Hash(hasher.finalize().into()), size))
     }
 }
 

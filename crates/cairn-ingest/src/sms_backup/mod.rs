@@ -19,6 +19,7 @@ mod attrs;
 mod b64;
 mod entities;
 mod lexer;
+mod read_back;
 
 use std::collections::{BTreeSet, HashSet};
 use std::io::BufRead;
@@ -28,10 +29,11 @@ use jiff::Timestamp;
 
 use crate::error::{FileKind, ImportError, SkipReason};
 use crate::normalise::{Normaliser, Repeats};
-use crate::sink::{Delivered, Sink, Summary, deliver};
+use crate::sink::{Delivered, Sink, Summary, deliver, deliver_from};
 use attrs::Attrs;
 use b64::Base64Reader;
 use lexer::{LexError, Lexer, Markup, Pos};
+pub use read_back::read_attachment;
 
 pub const IMPORTER: &str = "sms_backup";
 /// Bump when a change would read the same file into different values.
@@ -351,8 +353,10 @@ impl<R: BufRead> Importer<'_, R> {
             }
             streamed = true;
             let (part_name, media_type) = part_identity(&a);
+            // The value's opening quote, just read.
+            let at = self.lx.pos().offset.saturating_sub(1);
             let reader = Base64Reader::new(self.lx.value_reader());
-            let outcome = deliver(&mut *self.sink, &part_name, &media_type, reader).map(|(d, _)| d);
+            let outcome = deliver_from(&mut *self.sink, &part_name, &media_type, reader, Some(at)).map(|(d, _)| d);
             if let Some(err) = self.lx.take_fault() {
                 return Err(lex(err));
             }

@@ -19,9 +19,18 @@ fn import_record((seq, data): (i64, String)) -> Result<ImportRecord> {
     })
 }
 
-type FileRow = (String, String, String, i64, i64, Option<String>, Option<i64>);
+type FileRow = (
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+);
 
-fn import_file((sha, name, media_type, size, seq, pack, offset): FileRow) -> Result<ImportFile> {
+fn import_file((sha, name, media_type, size, seq, pack, offset, in_source): FileRow) -> Result<ImportFile> {
     Ok(ImportFile {
         sha256: sha.parse().map_err(|_| corrupt("file hash"))?,
         name,
@@ -30,6 +39,7 @@ fn import_file((sha, name, media_type, size, seq, pack, offset): FileRow) -> Res
         import_seq: seq as u64,
         pack: pack.map(|p| p.parse()).transpose().map_err(|_| corrupt("pack hash"))?,
         pack_offset: offset.map(|o| o as u64),
+        source_offset: in_source.map(|o| o as u64),
     })
 }
 
@@ -137,7 +147,7 @@ impl SqliteStore {
 
     pub(crate) async fn import_files_of(&self, case: &CaseId, import_seq: Option<u64>) -> Result<Vec<ImportFile>> {
         let rows: Vec<FileRow> = sqlx::query_as(
-            "SELECT sha256, name, media_type, size, import_seq, pack_sha256, pack_offset FROM import_files \
+            "SELECT sha256, name, media_type, size, import_seq, pack_sha256, pack_offset, source_offset FROM import_files \
              WHERE case_id = $1 AND ($2 IS NULL OR import_seq = $2) ORDER BY import_seq, rowid",
         )
         .bind(case.as_str())
@@ -149,7 +159,7 @@ impl SqliteStore {
 
     pub(crate) async fn import_file_by_hash(&self, case: &CaseId, sha256: &Hash) -> Result<Option<ImportFile>> {
         let row: Option<FileRow> = sqlx::query_as(
-            "SELECT sha256, name, media_type, size, import_seq, pack_sha256, pack_offset FROM import_files \
+            "SELECT sha256, name, media_type, size, import_seq, pack_sha256, pack_offset, source_offset FROM import_files \
              WHERE case_id = $1 AND sha256 = $2",
         )
         .bind(case.as_str())

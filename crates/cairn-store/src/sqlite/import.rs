@@ -22,7 +22,7 @@ use crate::model::{Appended, NewEvent};
 use crate::store::ImportSession;
 use crate::{Result, Signer, StoreError};
 
-/// Imported files per INSERT: 7 parameters each stays below SQLite's limit
+/// Imported files per INSERT: 8 parameters each stays below SQLite's limit
 /// of 32,766, and each statement is one round trip to the database thread.
 const FILES_PER_STATEMENT: usize = 2000;
 
@@ -191,7 +191,7 @@ impl ImportSession for SqliteImport {
         let mut rows = fresh.into_iter().peekable();
         while rows.peek().is_some() {
             let mut sql = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size, pack_offset) ",
+                "INSERT INTO import_files (case_id, sha256, import_seq, name, media_type, size, pack_offset, source_offset) ",
             );
             sql.push_values(rows.by_ref().take(FILES_PER_STATEMENT), |mut b, file| {
                 b.push_bind(case)
@@ -200,7 +200,8 @@ impl ImportSession for SqliteImport {
                     .push_bind(file.name)
                     .push_bind(file.media_type)
                     .push_bind(file.size as i64)
-                    .push_bind(file.pack_offset.map(|o| o as i64));
+                    .push_bind(file.pack_offset.map(|o| o as i64))
+                    .push_bind(file.source_offset.map(|o| o as i64));
             });
             sql.build().execute(&mut *self.tx).await?;
         }

@@ -54,6 +54,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "communication chunks",
         include_str!("../../migrations/sqlite/0007_communication_chunks.sql"),
     ),
+    (
+        8,
+        "import files in their source",
+        include_str!("../../migrations/sqlite/0008_import_files_in_source.sql"),
+    ),
 ];
 
 /// A vault database opened with its key.

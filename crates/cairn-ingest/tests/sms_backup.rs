@@ -219,6 +219,20 @@ fn the_reader_buffer_size_changes_nothing() {
     long_name.extend([7u8; 300]);
     long_name.extend(b"=\"1\"/>");
     inputs.push(long_name);
+    // A picture whose base64 holds a character outside the alphabet before
+    // a reference that is not base64 either: the first is the fault,
+    // whatever the buffer. The input is what the fuzz target found; the
+    // fault's detail is not rendered, so it is compared here.
+    let faults = std::fs::read(data("sms/fault-order.xml")).unwrap();
+    let read = |capacity: usize| {
+        let reader = BufReader::with_capacity(capacity, &faults[..]);
+        format!("{:?}", sms_backup::import(reader, &mut Collect::default(), &options()))
+    };
+    let whole = read(faults.len());
+    assert!(whole.contains("not valid base64"), "{whole}");
+    for capacity in [1, 7, 13, 15] {
+        assert_eq!(read(capacity), whole, "buffers of {capacity} bytes");
+    }
     for input in &inputs {
         let mut sink = Collect::default();
         let whole = sms_backup::import(&input[..], &mut sink, &options());

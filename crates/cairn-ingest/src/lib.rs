@@ -44,5 +44,5 @@ pub mod whatsapp;
 
 pub use cairn_core::SourceRef;
 pub use error::{FileKind, ImportError, SkipReason, WrittenDate};
-pub use sink::{Collect, Sink, SinkError, Skipped, Summary, hash_attachment};
+pub use sink::{Collect, Sink, SinkError, Skipped, Summary, hash_attachment, hash_through};
 pub use whatsapp::DateOrder;

@@ -44,11 +44,22 @@ pub trait Sink {
 /// Hashes an attachment without keeping it: the reference a storing sink
 /// would return, for sinks that only need the identity (tests, dry runs).
 pub fn hash_attachment(name: &str, media_type: &str, data: &mut dyn Read) -> io::Result<AttachmentRef> {
+    let (sha256, size) = hash_through(data, &mut vec![0u8; 64 * 1024])?;
+    Ok(AttachmentRef {
+        name: name.to_owned(),
+        media_type: media_type.to_owned(),
+        size,
+        sha256,
+    })
+}
+
+/// The SHA-256 and size of what `data` gives, read through `buf` (which
+/// must not be empty): for a caller that keeps one buffer for many files.
+pub fn hash_through(data: &mut dyn Read, buf: &mut [u8]) -> io::Result<(Hash, u64)> {
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
     let mut size = 0u64;
     loop {
-        let n = match data.read(&mut buf) {
+        let n = match data.read(buf) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -57,12 +68,7 @@ pub fn hash_attachment(name: &str, media_type: &str, data: &mut dyn Read) -> io:
         hasher.update(&buf[..n]);
         size += n as u64;
     }
-    Ok(AttachmentRef {
-        name: name.to_owned(),
-        media_type: media_type.to_owned(),
-        size,
-        sha256: Hash(hasher.finalize().into()),
-    })
+    Ok((Hash(hasher.finalize().into()), size))
 }
 
 /// A sink that keeps communications in memory and hashes attachments: for

@@ -169,7 +169,12 @@ impl Sink for VaultSink {
         data: &mut dyn Read,
         at: u64,
     ) -> Result<AttachmentRef, SinkError> {
-        let (sha256, size) = self.hash_through_scratch(data)?;
+        // Through the scratch buffer, wiped when the sink is dropped.
+        const STEP: usize = 64 << 10;
+        if self.scratch.len() < STEP {
+            self.scratch.resize(STEP, 0);
+        }
+        let (sha256, size) = cairn_ingest::hash_through(data, &mut self.scratch[..STEP])?;
         if self.known.insert(sha256) {
             self.batch.files.push(ImportFile {
                 sha256,
@@ -189,31 +194,6 @@ impl Sink for VaultSink {
             size,
             sha256,
         })
-    }
-}
-
-impl VaultSink {
-    /// The SHA-256 and size of what `data` gives, read through the scratch
-    /// buffer (wiped when the sink is dropped).
-    fn hash_through_scratch(&mut self, data: &mut dyn Read) -> io::Result<(Hash, u64)> {
-        const STEP: usize = 64 << 10;
-        if self.scratch.len() < STEP {
-            self.scratch.resize(STEP, 0);
-        }
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        loop {
-            match data.read(&mut self.scratch[..STEP]) {
-                Ok(0) => break,
-                Ok(n) => {
-                    hasher.update(&self.scratch[..n]);
-                    size += n as u64;
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok((Hash(hasher.finalize().into()), size))
     }
 }
 

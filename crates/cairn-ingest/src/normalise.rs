@@ -2,9 +2,11 @@
 //! number seen in an SMS backup and in a WhatsApp chat compare equal.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::{Mutex, OnceLock};
 
-use cairn_core::{Communication, Hash, Identifier};
+use cairn_core::{Communication, Identifier};
+use foldhash::fast::{FixedState, RandomState};
 use jiff::Timestamp;
 
 /// Bounded so a file with millions of distinct senders cannot grow it.
@@ -22,14 +24,14 @@ fn memo() -> &'static Mutex<HashMap<(String, String), String>> {
 pub(crate) struct Normaliser {
     region: String,
     /// Per import, so the common case takes no lock.
-    local: HashMap<String, String>,
+    local: HashMap<String, String, RandomState>,
 }
 
 impl Normaliser {
     pub fn new(default_region: &str) -> Self {
         Normaliser {
             region: default_region.to_owned(),
-            local: HashMap::new(),
+            local: HashMap::default(),
         }
     }
 
@@ -88,13 +90,20 @@ fn looks_like_phone(s: &str) -> bool {
 /// are numbered in file order. Only the current instant is remembered, which
 /// is enough because exports list a moment's messages together, and keeps
 /// memory flat.
+///
+/// Records are told apart by a 64-bit hash of their dedup identity rather
+/// than by the SHA-256 dedup key itself: it is only compared within one
+/// instant of one file, and the importer's sink computes the key once.
 #[derive(Default)]
 pub(crate) struct Repeats {
     at: Option<Timestamp>,
-    seen: HashMap<Hash, u32>,
+    seen: HashMap<u64, u32, FixedState>,
 }
 
 const REPEATS_LIMIT: usize = 65_536;
+
+/// Fixed, so a file numbers its repeats the same way in every run.
+const REPEATS_SEED: u64 = 0x6361_6972_6e72_6570;
 
 impl Repeats {
     pub fn assign(&mut self, c: &mut Communication) {
@@ -102,8 +111,9 @@ impl Repeats {
             self.seen.clear();
             self.at = Some(c.at);
         }
-        c.repeat = 0;
-        let n = self.seen.entry(c.dedup_key()).or_insert(0);
+        let mut hasher = FixedState::with_seed(REPEATS_SEED).build_hasher();
+        c.dedup_fields(&mut |bytes| hasher.write(bytes));
+        let n = self.seen.entry(hasher.finish()).or_insert(0);
         c.repeat = *n;
         *n += 1;
     }

@@ -3,22 +3,6 @@
 use cairn_core::{CommChannel, Communication, Direction, Hash, Named, SourceImported, SubjectId};
 use jiff::Timestamp;
 
-/// One message or call to add, with the columns the store indexes pulled
-/// out of it. `data` is the `Communication` as JSON, kept whole.
-#[derive(Debug, Clone)]
-pub struct NewCommunication {
-    /// The first 16 bytes of `Communication::dedup_key`.
-    pub dedup: [u8; 16],
-    pub at_ms: i64,
-    pub channel: CommChannel,
-    pub direction: Direction,
-    pub counterpart: String,
-    pub counterpart_name: Option<String>,
-    /// The body matched the review lexicon.
-    pub review: bool,
-    pub data: String,
-}
-
 /// A file found inside an imported source, already stored as a blob.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ImportFile {
@@ -160,11 +144,24 @@ pub(crate) fn row_id(import_seq: u64, chunk: u32, index: usize) -> i64 {
 }
 
 /// The columns of one chunk of communications (`communication_chunks`).
-pub(crate) struct PackedChunk {
+pub(crate) struct ChunkRow {
     pub first_ms: i64,
     pub last_ms: i64,
     pub dedup: Vec<u8>,
     pub ends: Vec<u8>,
+    /// The JSON, one after another, as an LZ4 block. Messages of a chunk
+    /// share most of their keys and values: about a quarter of the bytes to
+    /// encrypt and write, for less time than SQLCipher took over the
+    /// difference.
+    pub data: Vec<u8>,
+}
+
+/// A chunk assembled message by message.
+pub(crate) struct PackedChunk {
+    first_ms: i64,
+    last_ms: i64,
+    dedup: Vec<u8>,
+    ends: Vec<u8>,
     json: Vec<u8>,
 }
 
@@ -179,23 +176,44 @@ impl PackedChunk {
         }
     }
 
-    pub(crate) fn push(&mut self, dedup: &[u8; 16], at_ms: i64, json: &str) -> Result<(), crate::StoreError> {
+    /// Adds one message's columns, its JSON ending at `json_end` in the
+    /// JSON that [`finish_with`](Self::finish_with) is given.
+    pub(crate) fn push_columns(
+        &mut self,
+        dedup: &[u8; 16],
+        at_ms: i64,
+        json_end: usize,
+    ) -> Result<(), crate::StoreError> {
         self.first_ms = self.first_ms.min(at_ms);
         self.last_ms = self.last_ms.max(at_ms);
         self.dedup.extend_from_slice(dedup);
-        self.json.extend_from_slice(json.as_bytes());
-        let end = u32::try_from(self.json.len())
+        let end = u32::try_from(json_end)
             .map_err(|_| crate::StoreError::Conflict("a chunk of communications is over 4 GiB".into()))?;
         self.ends.extend_from_slice(&end.to_le_bytes());
         Ok(())
     }
 
-    /// The `data` column: the JSON, one after another, as an LZ4 block.
-    /// Messages of a chunk share most of their keys and values: about a
-    /// quarter of the bytes to encrypt and write, for less time than
-    /// SQLCipher took over the difference.
-    pub(crate) fn data(&self) -> Vec<u8> {
-        lz4_flex::block::compress(&self.json)
+    pub(crate) fn push(&mut self, dedup: &[u8; 16], at_ms: i64, json: &[u8]) -> Result<(), crate::StoreError> {
+        self.json.extend_from_slice(json);
+        self.push_columns(dedup, at_ms, self.json.len())
+    }
+
+    /// The row, with the JSON pushed so far.
+    pub(crate) fn finish(mut self) -> ChunkRow {
+        let json = std::mem::take(&mut self.json);
+        self.finish_with(&json)
+    }
+
+    /// The row, with `json` as its JSON: the messages whose ends were
+    /// pushed, lying in one piece elsewhere.
+    pub(crate) fn finish_with(self, json: &[u8]) -> ChunkRow {
+        ChunkRow {
+            first_ms: self.first_ms,
+            last_ms: self.last_ms,
+            dedup: self.dedup,
+            ends: self.ends,
+            data: lz4_flex::block::compress(json),
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! event, and the database refuses it too (triggers in the migrations).
 #![forbid(unsafe_code)]
 
+mod batch;
 mod blob;
 mod comms;
 mod error;
@@ -15,8 +16,9 @@ mod scans;
 mod sqlite;
 mod store;
 
+pub use batch::{CommBatch, CommBatcher};
 pub use blob::{BlobStore, PackWriter};
-pub use comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, NewCommunication};
+pub use comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord};
 pub use error::StoreError;
 pub use model::{
     Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry,

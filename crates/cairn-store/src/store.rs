@@ -3,9 +3,8 @@ use std::future::Future;
 use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EventKind, EvidenceId, Hash, IncidentId, Subject};
 
 use crate::Result;
-use crate::comms::{
-    CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord, NewCommunication,
-};
+use crate::batch::CommBatch;
+use crate::comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord};
 use crate::model::{
     Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead,
 };
@@ -125,7 +124,7 @@ pub trait ImportSession: Send {
     /// The journal position the `source_imported` event will take.
     fn import_seq(&self) -> u64;
     /// Adds communications not yet in the case; returns how many were new.
-    fn add(&mut self, batch: Vec<NewCommunication>) -> impl Future<Output = Result<u64>> + Send;
+    fn add(&mut self, batch: CommBatch) -> impl Future<Output = Result<u64>> + Send;
     /// Records files found in the source; returns how many the case did not
     /// have yet. In batches, because each call is a round trip to the
     /// database thread and a picture-heavy backup holds thousands of files.

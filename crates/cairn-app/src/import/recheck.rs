@@ -39,7 +39,7 @@ impl DigestSink {
 impl Sink for DigestSink {
     fn communication(&mut self, communication: Communication) -> std::result::Result<(), SinkError> {
         let data = serde_json::to_string(&communication)?;
-        super::sink::digest_record(&mut self.digest, &data);
+        super::sink::digest_record(&mut self.digest, data.as_bytes());
         self.communications += 1;
         Ok(())
     }

@@ -7,14 +7,18 @@ use std::sync::Arc;
 
 use cairn_core::{AttachmentRef, Communication, Hash};
 use cairn_ingest::{Sink, SinkError};
-use cairn_store::{BlobStore, ImportFile, NewCommunication, PackWriter};
+use cairn_store::{BlobStore, CommBatch, CommBatcher, ImportFile, PackWriter};
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc::Sender;
 use zeroize::Zeroizing;
 
-/// Rows handed to the store per message: large enough that the channel is
-/// not the bottleneck, small enough to keep memory flat.
+/// Messages handed to the store at a time: large enough that the channel is
+/// not the bottleneck, small enough to keep memory flat. A full batch is one
+/// stored chunk of messages.
 const BATCH: usize = 2000;
+
+/// JSON handed to the store at a time, at most, when messages are long.
+const BATCH_BYTES: usize = 4 << 20;
 
 /// Files per message. Every message wakes the database side, and a wake-up
 /// costs more than storing a small picture: one per file made a
@@ -30,22 +34,22 @@ const PACK_MAX: usize = 16 << 20;
 pub(crate) const DIGEST_PREFIX: &[u8] = b"cairn extracted v1\0";
 
 /// One record's JSON, length-prefixed so no two record lists hash alike.
-pub(crate) fn digest_record(digest: &mut Sha256, data: &str) {
+pub(crate) fn digest_record(digest: &mut Sha256, data: &[u8]) {
     digest.update((data.len() as u64).to_be_bytes());
-    digest.update(data.as_bytes());
+    digest.update(data);
 }
 
 /// What the importer read since the last delivery, in file order.
-#[derive(Default)]
 pub(crate) struct Delivery {
-    pub communications: Vec<NewCommunication>,
+    pub communications: CommBatch,
     pub files: Vec<ImportFile>,
 }
 
 pub(crate) struct VaultSink {
     tx: Sender<Delivery>,
     blobs: Arc<BlobStore>,
-    batch: Delivery,
+    communications: CommBatcher,
+    files: Vec<ImportFile>,
     digest: Sha256,
     review: fn(&str) -> bool,
     pack: PackWriter,
@@ -69,7 +73,8 @@ impl VaultSink {
         VaultSink {
             tx,
             blobs,
-            batch: Delivery::default(),
+            communications: CommBatcher::default(),
+            files: Vec::new(),
             digest,
             review,
             pack,
@@ -80,14 +85,18 @@ impl VaultSink {
 
     /// Sends the batch when it is full (or, with `all`, when it holds anything).
     fn send(&mut self, all: bool) -> Result<(), SinkError> {
-        let full = self.batch.communications.len() >= BATCH || self.batch.files.len() >= FILE_BATCH;
-        let any = !self.batch.communications.is_empty() || !self.batch.files.is_empty();
+        let batch = self.communications.batch();
+        let full = batch.len() >= BATCH || batch.json_len() >= BATCH_BYTES || self.files.len() >= FILE_BATCH;
+        let any = !batch.is_empty() || !self.files.is_empty();
         if !(full || all && any) {
             return Ok(());
         }
-        let batch = std::mem::take(&mut self.batch);
+        let delivery = Delivery {
+            communications: self.communications.take(),
+            files: std::mem::take(&mut self.files),
+        };
         self.tx
-            .blocking_send(batch)
+            .blocking_send(delivery)
             .map_err(|_| "the import was stopped".into())
     }
 
@@ -100,22 +109,12 @@ impl VaultSink {
 
 impl Sink for VaultSink {
     fn communication(&mut self, communication: Communication) -> Result<(), SinkError> {
-        let data = serde_json::to_string(&communication)?;
-        digest_record(&mut self.digest, &data);
         let key = communication.dedup_key();
         let mut dedup = [0u8; 16];
         dedup.copy_from_slice(&key.0[..16]);
         let review = communication.body.as_deref().is_some_and(self.review);
-        self.batch.communications.push(NewCommunication {
-            dedup,
-            at_ms: communication.at.as_millisecond(),
-            channel: communication.channel,
-            direction: communication.direction,
-            counterpart: communication.counterpart,
-            counterpart_name: communication.counterpart_name,
-            review,
-            data,
-        });
+        let data = self.communications.push(&communication, dedup, review)?;
+        digest_record(&mut self.digest, data);
         self.send(false)
     }
 
@@ -144,7 +143,7 @@ impl Sink for VaultSink {
             sha256,
         };
         if self.known.insert(sha256) {
-            self.batch.files.push(ImportFile {
+            self.files.push(ImportFile {
                 sha256,
                 name: reference.name.clone(),
                 media_type: reference.media_type.clone(),
@@ -176,7 +175,7 @@ impl Sink for VaultSink {
         }
         let (sha256, size) = cairn_ingest::hash_through(data, &mut self.scratch[..STEP])?;
         if self.known.insert(sha256) {
-            self.batch.files.push(ImportFile {
+            self.files.push(ImportFile {
                 sha256,
                 name: name.to_owned(),
                 media_type: media_type.to_owned(),

@@ -15,9 +15,8 @@ use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 use super::SqliteStore;
 use super::append::{append_in, load_tree};
-use crate::comms::{
-    CHUNK_BYTES, CHUNK_MAX, CHUNKS_MAX, CONTACT_RECORD, NewCommunication, PackedChunk, code, pack_contact,
-};
+use crate::batch::CommBatch;
+use crate::comms::{CHUNK_BYTES, CHUNK_MAX, CHUNKS_MAX, CONTACT_RECORD, ChunkRow, PackedChunk, code, pack_contact};
 use crate::model::{Appended, NewEvent};
 use crate::store::ImportSession;
 use crate::{Result, Signer, StoreError};
@@ -35,6 +34,8 @@ pub struct SqliteImport {
     known: HashSet<[u8; 16], RandomState>,
     counterparts: HashMap<String, i64>,
     next_counterpart: i64,
+    /// The case's id of each counterpart this import numbered, by number.
+    numbered: Vec<u32>,
     added: u64,
     files: HashSet<Hash>,
     chunks: i64,
@@ -88,6 +89,7 @@ impl SqliteStore {
             known,
             counterparts: rows.into_iter().map(|(id, v)| (v, id)).collect(),
             next_counterpart,
+            numbered: Vec::new(),
             added: 0,
             files,
             chunks: 0,
@@ -116,19 +118,42 @@ impl SqliteImport {
 
 impl SqliteImport {
     /// One chunk: its packed contact records and its communications, two
-    /// rows whatever the number of messages.
-    async fn write_chunk(&mut self, rows: &[(i64, NewCommunication)]) -> Result<()> {
+    /// rows whatever the number of messages. `picks` are positions in
+    /// `batch`, in order.
+    async fn write_chunk(&mut self, batch: &CommBatch, picks: &[usize]) -> Result<()> {
         let chunk = u32::try_from(self.chunks)
             .ok()
             .filter(|c| *c < CHUNKS_MAX)
             .ok_or_else(|| StoreError::Conflict("an import of over four billion communications".into()))?;
-        let mut contacts = Vec::with_capacity(rows.len() * CONTACT_RECORD);
-        let mut packed = PackedChunk::with_capacity(rows.len(), rows.iter().map(|(_, c)| c.data.len()).sum());
-        for (counterpart, c) in rows {
-            let id = u32::try_from(*counterpart).map_err(|_| StoreError::Corrupt("counterpart id overflow".into()))?;
-            pack_contact(&mut contacts, c.at_ms, id, code(c.channel), code(c.direction), c.review);
-            packed.push(&c.dedup, c.at_ms, &c.data)?;
+        let (Some(&first), Some(&last)) = (picks.first(), picks.last()) else {
+            return Ok(());
+        };
+        let mut contacts = Vec::with_capacity(picks.len() * CONTACT_RECORD);
+        let mut packed = PackedChunk::with_capacity(picks.len(), 0);
+        // Without duplicates the chunk's JSON lies in one piece in the batch
+        // and is compressed from there; with some, it is gathered first.
+        let contiguous = last - first + 1 == picks.len();
+        let base = batch.json_start(first);
+        let mut gathered = Vec::new();
+        for &i in picks {
+            let e = batch.entries[i];
+            let id = *self.numbered.get(e.counterpart as usize).ok_or_else(|| {
+                StoreError::Conflict("a communication names a counterpart its import did not number".into())
+            })?;
+            pack_contact(&mut contacts, e.at_ms, id, code(e.channel), code(e.direction), e.review);
+            let end = if contiguous {
+                e.json_end as usize - base
+            } else {
+                gathered.extend_from_slice(&batch.json[batch.json_start(i)..e.json_end as usize]);
+                gathered.len()
+            };
+            packed.push_columns(&e.dedup, e.at_ms, end)?;
         }
+        let row = if contiguous {
+            packed.finish_with(&batch.json[base..batch.entries[last].json_end as usize])
+        } else {
+            packed.finish_with(&gathered)
+        };
         sqlx::query("INSERT INTO contact_chunks (case_id, import_seq, chunk, data) VALUES ($1, $2, $3, $4)")
             .bind(self.case.as_str())
             .bind(self.import_seq as i64)
@@ -141,7 +166,7 @@ impl SqliteImport {
             self.case.as_str(),
             self.import_seq as i64,
             i64::from(chunk),
-            packed,
+            row,
         )
         .await?;
         self.chunks += 1;
@@ -154,33 +179,33 @@ impl ImportSession for SqliteImport {
         self.import_seq
     }
 
-    async fn add(&mut self, batch: Vec<NewCommunication>) -> Result<u64> {
-        let mut fresh = Vec::with_capacity(batch.len());
-        for c in batch {
-            if self.known.insert(c.dedup) {
-                let counterpart = self.counterpart(&c.counterpart, c.counterpart_name.as_deref()).await?;
-                fresh.push((counterpart, c));
-            }
+    async fn add(&mut self, batch: CommBatch) -> Result<u64> {
+        for (value, name) in &batch.counterparts {
+            let id = self.counterpart(value, name.as_deref()).await?;
+            let id = u32::try_from(id).map_err(|_| StoreError::Corrupt("counterpart id overflow".into()))?;
+            self.numbered.push(id);
         }
-        let added = fresh.len() as u64;
+        let fresh: Vec<usize> = (0..batch.entries.len())
+            .filter(|&i| self.known.insert(batch.entries[i].dedup))
+            .collect();
         let mut rest = fresh.as_slice();
         while !rest.is_empty() {
             let mut bytes = 0;
             let take = rest
                 .iter()
                 .take(CHUNK_MAX)
-                .take_while(|(_, c)| {
-                    bytes += c.data.len();
+                .take_while(|&&i| {
+                    bytes += batch.entries[i].json_end as usize - batch.json_start(i);
                     bytes <= CHUNK_BYTES
                 })
                 .count()
                 .max(1);
             let (chunk, after) = rest.split_at(take);
-            self.write_chunk(chunk).await?;
+            self.write_chunk(&batch, chunk).await?;
             rest = after;
         }
-        self.added += added;
-        Ok(added)
+        self.added += fresh.len() as u64;
+        Ok(fresh.len() as u64)
     }
 
     async fn add_files(&mut self, files: Vec<crate::ImportFile>) -> Result<u64> {
@@ -248,7 +273,7 @@ pub(super) async fn insert_communication_chunk(
     case: &str,
     import_seq: i64,
     chunk: i64,
-    packed: PackedChunk,
+    row: ChunkRow,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO communication_chunks (case_id, import_seq, chunk, first_ms, last_ms, data, dedup, ends) \
@@ -257,11 +282,11 @@ pub(super) async fn insert_communication_chunk(
     .bind(case)
     .bind(import_seq)
     .bind(chunk)
-    .bind(packed.first_ms)
-    .bind(packed.last_ms)
-    .bind(packed.data())
-    .bind(packed.dedup)
-    .bind(packed.ends)
+    .bind(row.first_ms)
+    .bind(row.last_ms)
+    .bind(row.data)
+    .bind(row.dedup)
+    .bind(row.ends)
     .execute(&mut **tx)
     .await?;
     Ok(())

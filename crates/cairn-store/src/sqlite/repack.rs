@@ -85,7 +85,7 @@ impl SqliteStore {
                 let Some(refill) = filling.get_mut(&import) else {
                     continue;
                 };
-                refill.packed.push(&dedup, at_ms, &data)?;
+                refill.packed.push(&dedup, at_ms, data.as_bytes())?;
                 refill.count += 1;
                 if refill.count >= refill.size
                     && let Some(done) = filling.remove(&import)
@@ -106,5 +106,5 @@ impl SqliteStore {
 }
 
 async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>, (case, seq): &Import, refill: Refill) -> Result<()> {
-    insert_communication_chunk(tx, case, *seq, refill.chunk, refill.packed).await
+    insert_communication_chunk(tx, case, *seq, refill.chunk, refill.packed.finish()).await
 }

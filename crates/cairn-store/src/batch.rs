@@ -27,9 +27,10 @@ pub(crate) struct BatchEntry {
     /// The counterpart's number in this import, in the order
     /// [`CommBatcher`] first met them.
     pub counterpart: u32,
-    /// The body matched the review lexicon.
+    /// The body matched the review lexicon ([`CommBatch::mark_for_review`]).
     pub review: bool,
     pub json_end: u32,
+    pub body_end: u32,
 }
 
 /// Communications read since the last delivery, in file order.
@@ -40,6 +41,9 @@ pub struct CommBatch {
     /// Counterparts first named in this batch, as (value, name shown), in
     /// the order they were numbered.
     pub(crate) counterparts: Vec<(String, Option<String>)>,
+    /// The bodies again, as text, for the review word list: it runs on the
+    /// store's side, off the importer's thread, which sets an import's pace.
+    bodies: Vec<u8>,
 }
 
 impl CommBatch {
@@ -54,6 +58,22 @@ impl CommBatch {
     /// Bytes of JSON the batch holds.
     pub fn json_len(&self) -> usize {
         self.json.len()
+    }
+
+    /// Each message's JSON, in order: what an import's digest covers.
+    pub fn records(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.entries.len()).map(|i| &self.json[self.json_start(i)..self.entries[i].json_end as usize])
+    }
+
+    /// Flags each message whose body `needs_review` says a person should read.
+    pub fn mark_for_review(&mut self, needs_review: impl Fn(&str) -> bool) {
+        let mut start = 0;
+        for entry in &mut self.entries {
+            let end = entry.body_end as usize;
+            let body = self.bodies.get(start..end).unwrap_or_default();
+            entry.review = std::str::from_utf8(body).is_ok_and(&needs_review);
+            start = end;
+        }
     }
 
     /// Where the `index`-th message's JSON starts in the buffer.
@@ -76,24 +96,31 @@ pub struct CommBatcher {
 impl CommBatcher {
     /// Adds `c` as JSON and returns that JSON: the bytes the import's digest
     /// covers. On an error nothing is added.
-    pub fn push(&mut self, c: &Communication, dedup: [u8; 16], review: bool) -> Result<&[u8]> {
+    pub fn push(&mut self, c: &Communication, dedup: [u8; 16]) -> Result<&[u8]> {
         let start = self.batch.json.len();
-        let added = self.write(c).and_then(|json_end| Ok((json_end, self.number(c)?)));
-        let (json_end, counterpart) = match added {
+        let body = c.body.as_deref().unwrap_or_default().as_bytes();
+        let added = self.write(c).and_then(|json_end| {
+            let body_end = u32::try_from(self.batch.bodies.len() + body.len())
+                .map_err(|_| StoreError::Conflict("a batch of communications is over 4 GiB".into()))?;
+            Ok((json_end, body_end, self.number(c)?))
+        });
+        let (json_end, body_end, counterpart) = match added {
             Ok(added) => added,
             Err(e) => {
                 self.batch.json.truncate(start);
                 return Err(e);
             }
         };
+        self.batch.bodies.extend_from_slice(body);
         self.batch.entries.push(BatchEntry {
             dedup,
             at_ms: c.at.as_millisecond(),
             channel: c.channel,
             direction: c.direction,
             counterpart,
-            review,
+            review: false,
             json_end,
+            body_end,
         });
         Ok(&self.batch.json[start..])
     }
@@ -131,6 +158,7 @@ impl CommBatcher {
             entries: Vec::with_capacity(self.batch.entries.len()),
             json: Vec::with_capacity(self.batch.json.len()),
             counterparts: Vec::new(),
+            bodies: Vec::with_capacity(self.batch.bodies.len()),
         };
         std::mem::replace(&mut self.batch, next)
     }
@@ -177,16 +205,18 @@ mod tests {
             message("+15550100123", Some("A."), ""),
         ];
         for (i, c) in sent.iter().enumerate() {
-            let json = batcher.push(c, [i as u8; 16], i == 1).unwrap().to_vec();
+            let json = batcher.push(c, [i as u8; 16]).unwrap().to_vec();
             assert_eq!(json, serde_json::to_vec(c).unwrap());
         }
-        let first = batcher.take();
+        let mut first = batcher.take();
         assert_eq!(first.len(), 3);
+        first.mark_for_review(|body| body.starts_with('¿'));
+        assert!(first.records().eq(sent.iter().map(|c| serde_json::to_vec(c).unwrap())));
         for (i, c) in sent.iter().enumerate() {
             let entry = first.entries[i];
             let json = &first.json[first.json_start(i)..entry.json_end as usize];
             assert_eq!(serde_json::from_slice::<Communication>(json).unwrap(), *c);
-            assert_eq!((entry.dedup, entry.review), ([i as u8; 16], i == 1));
+            assert_eq!((entry.dedup, entry.review), ([i as u8; 16], i == 1), "{i}");
         }
         let numbers: Vec<u32> = first.entries.iter().map(|e| e.counterpart).collect();
         assert_eq!(numbers, [0, 1, 0]);
@@ -200,8 +230,8 @@ mod tests {
         );
 
         // A later batch of the same import names only counterparts new to it.
-        batcher.push(&message("+15550100999", None, "again"), [7; 16], false).unwrap();
-        batcher.push(&message("short code", None, "STOP"), [8; 16], false).unwrap();
+        batcher.push(&message("+15550100999", None, "again"), [7; 16]).unwrap();
+        batcher.push(&message("short code", None, "STOP"), [8; 16]).unwrap();
         let second = batcher.take();
         let numbers: Vec<u32> = second.entries.iter().map(|e| e.counterpart).collect();
         assert_eq!(numbers, [1, 2]);

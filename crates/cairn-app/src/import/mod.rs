@@ -23,7 +23,7 @@ use cairn_store::{Counterpart, EvidenceRecord, ImportRecord, ImportSession, Stor
 use serde::Serialize;
 
 pub use options::ImportSettings;
-use sink::{Delivery, VaultSink};
+use sink::{Delivery, ExtractedDigest, VaultSink};
 
 use crate::evidence::EvidenceMeta;
 use crate::{AppError, Result, Vault};
@@ -332,24 +332,27 @@ impl<S: Store> Vault<S> {
         let blobs = self.blobs.clone();
         let settings = settings.clone();
         let parse = tokio::task::spawn_blocking(move || {
-            let mut sink = VaultSink::new(tx, blobs.clone(), review, pack, known);
+            let mut sink = VaultSink::new(tx, blobs.clone(), pack, known);
             let outcome = run_importer(&settings, input, &mut sink);
-            let (digest, pack) = sink.finish();
+            let pack = sink.finish();
             let (summary, photo) = outcome.map_err(ImportFailure::Import)?;
             let pack = blobs.finish_pack(pack).map_err(ImportFailure::Store)?;
             if summary.attachments > 0 {
                 // The files must be on disk before the transaction naming them commits.
                 blobs.sync().map_err(ImportFailure::Store)?;
             }
-            Ok((summary, photo, digest, pack))
+            Ok((summary, photo, pack))
         });
         let mut added = 0u64;
-        while let Some(delivery) = rx.recv().await {
+        let mut digest = ExtractedDigest::new();
+        while let Some(mut delivery) = rx.recv().await {
             // Files first: a message may name a picture delivered with it.
             if !delivery.files.is_empty() {
                 session.add_files(delivery.files).await?;
             }
             if !delivery.communications.is_empty() {
+                delivery.communications.records().for_each(|json| digest.record(json));
+                delivery.communications.mark_for_review(review);
                 added += session.add(delivery.communications).await?;
             }
         }
@@ -357,7 +360,7 @@ impl<S: Store> Vault<S> {
             path: PathBuf::from(name),
             source: std::io::Error::other(e.to_string()),
         })?;
-        let (summary, photo, finished, pack) = joined.map_err(|failure| match failure {
+        let (summary, photo, pack) = joined.map_err(|failure| match failure {
             ImportFailure::Import(error) => AppError::Import {
                 file: name.to_owned(),
                 error: Box::new(error),
@@ -374,7 +377,7 @@ impl<S: Store> Vault<S> {
             skipped: summary.skipped,
             declared_records: summary.declared_records,
             missing_media: summary.missing_media.len() as u64,
-            digest: finished,
+            digest: digest.finish(),
         };
         Ok(ReadBack {
             summary,

@@ -6,40 +6,37 @@
 use std::collections::BTreeMap;
 use std::io::{BufReader, Read};
 
+use super::ImportSettings;
+use super::sink::ExtractedDigest;
+use crate::journal::Problem;
+use crate::{Result, Vault};
 use cairn_core::{AttachmentRef, CaseId, Communication, Hash, Named};
 use cairn_ingest::{Sink, SinkError};
 use cairn_store::Store;
-use sha2::{Digest, Sha256};
 
-use super::ImportSettings;
-use crate::journal::Problem;
-use crate::{Result, Vault};
-
-/// Digests what an importer extracts exactly as `VaultSink` does, storing nothing.
+/// Digests what an importer extracts exactly as an import does, storing nothing.
 pub(crate) struct DigestSink {
-    digest: Sha256,
+    digest: ExtractedDigest,
     pub(crate) communications: u64,
 }
 
 impl DigestSink {
     pub(crate) fn new() -> Self {
-        let mut digest = Sha256::new();
-        digest.update(super::sink::DIGEST_PREFIX);
         DigestSink {
-            digest,
+            digest: ExtractedDigest::new(),
             communications: 0,
         }
     }
 
     pub(crate) fn finish(self) -> Hash {
-        Hash(self.digest.finalize().into())
+        self.digest.finish()
     }
 }
 
 impl Sink for DigestSink {
     fn communication(&mut self, communication: Communication) -> std::result::Result<(), SinkError> {
         let data = serde_json::to_string(&communication)?;
-        super::sink::digest_record(&mut self.digest, data.as_bytes());
+        self.digest.record(data.as_bytes());
         self.communications += 1;
         Ok(())
     }

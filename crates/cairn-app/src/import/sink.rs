@@ -33,10 +33,25 @@ const PACK_MAX: usize = 16 << 20;
 /// (`docs/journal-spec.md`).
 pub(crate) const DIGEST_PREFIX: &[u8] = b"cairn extracted v1\0";
 
-/// One record's JSON, length-prefixed so no two record lists hash alike.
-pub(crate) fn digest_record(digest: &mut Sha256, data: &[u8]) {
-    digest.update((data.len() as u64).to_be_bytes());
-    digest.update(data);
+/// The digest of what an import extracted: every record's JSON in file
+/// order, each length-prefixed so no two record lists hash alike.
+pub(crate) struct ExtractedDigest(Sha256);
+
+impl ExtractedDigest {
+    pub(crate) fn new() -> Self {
+        let mut digest = Sha256::new();
+        digest.update(DIGEST_PREFIX);
+        ExtractedDigest(digest)
+    }
+
+    pub(crate) fn record(&mut self, json: &[u8]) {
+        self.0.update((json.len() as u64).to_be_bytes());
+        self.0.update(json);
+    }
+
+    pub(crate) fn finish(self) -> Hash {
+        Hash(self.0.finalize().into())
+    }
 }
 
 /// What the importer read since the last delivery, in file order.
@@ -50,8 +65,6 @@ pub(crate) struct VaultSink {
     blobs: Arc<BlobStore>,
     communications: CommBatcher,
     files: Vec<ImportFile>,
-    digest: Sha256,
-    review: fn(&str) -> bool,
     pack: PackWriter,
     /// Files the case holds already (earlier imports) or this import stored.
     known: HashSet<Hash>,
@@ -61,22 +74,12 @@ pub(crate) struct VaultSink {
 }
 
 impl VaultSink {
-    pub(crate) fn new(
-        tx: Sender<Delivery>,
-        blobs: Arc<BlobStore>,
-        review: fn(&str) -> bool,
-        pack: PackWriter,
-        known: HashSet<Hash>,
-    ) -> Self {
-        let mut digest = Sha256::new();
-        digest.update(DIGEST_PREFIX);
+    pub(crate) fn new(tx: Sender<Delivery>, blobs: Arc<BlobStore>, pack: PackWriter, known: HashSet<Hash>) -> Self {
         VaultSink {
             tx,
             blobs,
             communications: CommBatcher::default(),
             files: Vec::new(),
-            digest,
-            review,
             pack,
             known,
             scratch: Zeroizing::new(Vec::new()),
@@ -100,10 +103,10 @@ impl VaultSink {
             .map_err(|_| "the import was stopped".into())
     }
 
-    /// Sends what is left; the digest of everything extracted and the pack.
-    pub(crate) fn finish(mut self) -> (Hash, PackWriter) {
+    /// Sends what is left; the pack.
+    pub(crate) fn finish(mut self) -> PackWriter {
         let _ = self.send(true);
-        (Hash(self.digest.finalize().into()), self.pack)
+        self.pack
     }
 }
 
@@ -112,9 +115,7 @@ impl Sink for VaultSink {
         let key = communication.dedup_key();
         let mut dedup = [0u8; 16];
         dedup.copy_from_slice(&key.0[..16]);
-        let review = communication.body.as_deref().is_some_and(self.review);
-        let data = self.communications.push(&communication, dedup, review)?;
-        digest_record(&mut self.digest, data);
+        self.communications.push(&communication, dedup)?;
         self.send(false)
     }
 

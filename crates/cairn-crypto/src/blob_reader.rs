@@ -8,19 +8,16 @@
 
 use std::io::{self, Read, Seek, SeekFrom};
 
-use aead_stream::{StreamBE32, StreamPrimitive};
-use aes_gcm::Aes256Gcm;
-use zeroize::Zeroizing;
-
 use crate::Error;
-use crate::blob::{HEADER_LEN, SliceBuffer, TAG_LEN, decode_header, read_full};
+use crate::blob::{ChunkBuf, HEADER_LEN, TAG_LEN, decode_header, read_full};
+use crate::chunk_cipher::ChunkCipher;
 use crate::secret::BlobKey;
 
 /// Reads the plaintext of a sealed blob with `Read` and `Seek`. Tampering
 /// surfaces as an [`io::ErrorKind::InvalidData`] error from `read`.
 pub struct BlobReader<R> {
     src: R,
-    stream: StreamBE32<Aes256Gcm>,
+    cipher: ChunkCipher,
     header: [u8; HEADER_LEN],
     chunk_size: usize,
     /// Number of chunks, the last one always shorter than `chunk_size`.
@@ -29,7 +26,7 @@ pub struct BlobReader<R> {
     pos: u64,
     /// The decrypted chunk in `buf`, if any, and how many bytes it holds.
     loaded: Option<(u64, usize)>,
-    buf: Zeroizing<Vec<u8>>,
+    buf: ChunkBuf,
 }
 
 impl<R: Read + Seek> BlobReader<R> {
@@ -52,7 +49,7 @@ impl<R: Read + Seek> BlobReader<R> {
             return Err(Error::Decrypt);
         }
         Ok(Self {
-            stream: key.stream(&salt, &prefix),
+            cipher: key.cipher(&salt, &prefix)?,
             src,
             header,
             chunk_size,
@@ -60,7 +57,7 @@ impl<R: Read + Seek> BlobReader<R> {
             len: full * chunk_size as u64 + (rest - TAG_LEN as u64),
             pos: 0,
             loaded: None,
-            buf: Zeroizing::new(vec![0u8; chunk_size + TAG_LEN]),
+            buf: ChunkBuf::new(chunk_size + TAG_LEN),
         })
     }
 
@@ -95,14 +92,10 @@ impl<R: Read + Seek> BlobReader<R> {
             return Err(tampered());
         }
         let counter = u32::try_from(index).map_err(|_| tampered())?;
-        let mut out = SliceBuffer {
-            data: &mut self.buf,
-            len: want,
-        };
-        self.stream
-            .decrypt_in_place(counter, last, &self.header, &mut out)
+        let len = self
+            .cipher
+            .open(counter, last, &self.header, &mut self.buf, want)
             .map_err(|_| tampered())?;
-        let len = out.len;
         self.loaded = Some((index, len));
         Ok(len)
     }

@@ -47,6 +47,7 @@
 
 mod blob;
 mod blob_reader;
+mod chunk_cipher;
 mod error;
 mod keyfile;
 mod record;

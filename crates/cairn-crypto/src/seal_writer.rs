@@ -4,20 +4,18 @@
 
 use std::io::{self, Write};
 
-use aead_stream::{StreamBE32, StreamPrimitive};
-use aes_gcm::Aes256Gcm;
 use sha2::Digest as _;
-use zeroize::Zeroizing;
 
-use crate::blob::{CHUNK_SIZE, HEADER_LEN, SliceBuffer, TAG_LEN, new_header};
+use crate::blob::{CHUNK_SIZE, ChunkBuf, HEADER_LEN, TAG_LEN, new_header};
+use crate::chunk_cipher::ChunkCipher;
 use crate::secret::BlobKey;
 use crate::{Error, SealSummary};
 
 pub struct SealWriter<W: Write> {
     dst: W,
-    stream: StreamBE32<Aes256Gcm>,
+    cipher: ChunkCipher,
     header: [u8; HEADER_LEN],
-    buf: Zeroizing<Vec<u8>>,
+    buf: ChunkBuf,
     filled: usize,
     index: u32,
     hasher: sha2::Sha256,
@@ -32,10 +30,10 @@ impl<W: Write> SealWriter<W> {
         let (header, salt, prefix) = new_header(CHUNK_SIZE);
         dst.write_all(&header)?;
         Ok(SealWriter {
-            stream: key.stream(&salt, &prefix),
+            cipher: key.cipher(&salt, &prefix)?,
             dst,
             header,
-            buf: Zeroizing::new(vec![0u8; CHUNK_SIZE + TAG_LEN]),
+            buf: ChunkBuf::new(CHUNK_SIZE + TAG_LEN),
             filled: 0,
             index: 0,
             hasher: sha2::Sha256::new(),
@@ -45,14 +43,10 @@ impl<W: Write> SealWriter<W> {
     }
 
     fn emit(&mut self, last: bool) -> io::Result<()> {
-        let mut out = SliceBuffer {
-            data: &mut self.buf,
-            len: self.filled,
-        };
-        self.stream
-            .encrypt_in_place(self.index, last, &self.header, &mut out)
-            .map_err(|_| io::Error::other("blob too large"))?;
-        let len = out.len;
+        let len = self
+            .cipher
+            .seal(self.index, last, &self.header, &mut self.buf, self.filled)
+            .map_err(|_| io::Error::other("the cipher failed"))?;
         self.dst.write_all(&self.buf[..len])?;
         self.index = self
             .index

@@ -15,6 +15,7 @@ use cairn_crypto::{BlobId, BlobKey, OpenSummary, SealSummary};
 use sha2::Digest as _;
 use zeroize::Zeroizing;
 
+use crate::direct::DirectWriter;
 use crate::{Result, StoreError};
 
 pub struct BlobStore {
@@ -63,15 +64,11 @@ impl BlobStore {
             .suffix(".part")
             .tempfile_in(&self.tmp)
             .map_err(StoreError::io("creating a temporary blob"))?;
-        let mut sink = partial
-            .as_file()
-            .try_clone()
-            .and_then(EarlyFlush::new)
-            .map_err(StoreError::io("opening a new blob"))?;
+        let mut sink = DirectWriter::open(partial.path()).map_err(StoreError::io("opening a new blob"))?;
         let sealed = cairn_crypto::seal_stream(&self.key, src, &mut sink, progress);
         let flushed = sink.finish();
         let summary = sealed?;
-        flushed.map_err(StoreError::io("syncing a new blob"))?;
+        flushed.map_err(StoreError::io("writing a new blob"))?;
         partial
             .as_file()
             .sync_all()

@@ -10,6 +10,7 @@
 mod batch;
 mod blob;
 mod comms;
+mod direct;
 mod error;
 mod model;
 mod scans;

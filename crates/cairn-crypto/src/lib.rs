@@ -66,3 +66,18 @@ pub use sign::{SigningKey, VerifyingKey};
 
 /// Re-exported so callers name the same `Zeroizing` the API returns.
 pub use zeroize;
+
+/// Initialises OpenSSL for the whole process without the exit handler it
+/// would otherwise register. Call before the first encrypted database is
+/// opened; calling again does nothing.
+///
+/// Why: SQLCipher's first call into OpenSSL initialises it implicitly, and
+/// that registers `OPENSSL_cleanup` with `atexit`, which at exit frees every
+/// thread's OpenSSL state while a database thread that has just closed its
+/// connection may still be freeing its own. CI saw it once as `cairn case
+/// new` dying with "double free or corruption" after it had done its work.
+/// `openssl::init` asks for no exit handler, and only the first
+/// initialisation in a process decides.
+pub fn init() {
+    openssl::init();
+}

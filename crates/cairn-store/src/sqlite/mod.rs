@@ -74,6 +74,8 @@ impl SqliteStore {
     /// reported as [`StoreError::NotADatabase`]; a schema newer than this
     /// build as [`StoreError::NewerSchema`]. Nothing is written in either case.
     pub async fn open(path: &Path, key: &DatabaseKey, create: bool) -> Result<Self> {
+        // Before SQLCipher's first use of OpenSSL: see `cairn_crypto::init`.
+        cairn_crypto::init();
         if !create && !path.is_file() {
             return Err(StoreError::Io {
                 context: format!("vault database {}", path.display()),

@@ -82,7 +82,7 @@ use sha2::Digest as _;
 use zeroize::Zeroizing;
 
 use crate::Error;
-use crate::chunk_cipher::ChunkCipher;
+use crate::chunk_cipher::{ChunkCipher, Position};
 use crate::secret::{BlobKey, random_bytes};
 
 const MAGIC: &[u8; 9] = b"CAIRNBLOB";
@@ -209,7 +209,7 @@ fn seal_chunked<R: Read, W: Write>(
     };
     let mut encrypt = |job: &mut Job| {
         job.len = cipher
-            .seal(job.index, job.last, &header, &mut job.buf, job.len)
+            .seal(job.at, &header, &mut job.buf, job.len)
             .map_err(|_| Error::format("the cipher failed"))?;
         Ok(())
     };
@@ -238,7 +238,7 @@ pub fn open_stream<R: Read, W: Write>(key: &BlobKey, mut src: R, dst: W) -> Resu
     let mut hasher = sha2::Sha256::new();
     let mut decrypt = |job: &mut Job| {
         job.len = cipher
-            .open(job.index, job.last, &header, &mut job.buf, job.len)
+            .open(job.at, &header, &mut job.buf, job.len)
             .map_err(|_| Error::Decrypt)?;
         Ok(())
     };
@@ -304,8 +304,7 @@ pub(crate) fn decode_header(h: &[u8; HEADER_LEN]) -> Result<Header, Error> {
 /// allocated length (chunk + tag); `len` says how much of it is data. Keeping
 /// the length fixed means no per-chunk zero-fill or reallocation.
 struct Job {
-    index: u32,
-    last: bool,
+    at: Position,
     /// Bytes read from the source for this chunk.
     in_len: usize,
     /// Bytes of `buf` currently holding data.
@@ -395,8 +394,7 @@ fn run_pipeline<R: Read, W: Write>(
                     return Err(Error::format("blob too large"));
                 }
                 let job = Job {
-                    index,
-                    last,
+                    at: Position { index, last },
                     in_len: len,
                     len,
                     buf,

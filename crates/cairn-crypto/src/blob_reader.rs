@@ -10,7 +10,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 
 use crate::Error;
 use crate::blob::{ChunkBuf, HEADER_LEN, TAG_LEN, decode_header, read_full};
-use crate::chunk_cipher::ChunkCipher;
+use crate::chunk_cipher::{ChunkCipher, Position};
 use crate::secret::BlobKey;
 
 /// Reads the plaintext of a sealed blob with `Read` and `Seek`. Tampering
@@ -94,7 +94,7 @@ impl<R: Read + Seek> BlobReader<R> {
         let counter = u32::try_from(index).map_err(|_| tampered())?;
         let len = self
             .cipher
-            .open(counter, last, &self.header, &mut self.buf, want)
+            .open(Position { index: counter, last }, &self.header, &mut self.buf, want)
             .map_err(|_| tampered())?;
         self.loaded = Some((index, len));
         Ok(len)

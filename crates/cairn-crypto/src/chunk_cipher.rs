@@ -28,6 +28,13 @@ use crate::blob::{NONCE_PREFIX_LEN, TAG_LEN};
 #[derive(Debug)]
 pub(crate) struct Failed;
 
+/// Where a chunk is in its blob, which its nonce binds it to.
+#[derive(Clone, Copy)]
+pub(crate) struct Position {
+    pub(crate) index: u32,
+    pub(crate) last: bool,
+}
+
 /// One blob's key, ready to seal or open its chunks in any order.
 pub(crate) struct ChunkCipher {
     ctx: CipherCtx,
@@ -48,16 +55,16 @@ impl ChunkCipher {
         })
     }
 
-    fn nonce(&self, index: u32, last: bool) -> [u8; 12] {
+    fn nonce(&self, at: Position) -> [u8; 12] {
         let mut nonce = [0u8; 12];
         nonce[..NONCE_PREFIX_LEN].copy_from_slice(&self.prefix);
-        nonce[NONCE_PREFIX_LEN..11].copy_from_slice(&index.to_be_bytes());
-        nonce[11] = u8::from(last);
+        nonce[NONCE_PREFIX_LEN..11].copy_from_slice(&at.index.to_be_bytes());
+        nonce[11] = u8::from(at.last);
         nonce
     }
 
-    fn init(&mut self, sealing: bool, index: u32, last: bool) -> Result<(), Failed> {
-        let nonce = self.nonce(index, last);
+    fn init(&mut self, sealing: bool, at: Position) -> Result<(), Failed> {
+        let nonce = self.nonce(at);
         let reload = self.sealing != Some(sealing);
         let (cipher, key) = if reload {
             (Some(Cipher::aes_256_gcm()), Some(&self.key[..]))
@@ -79,16 +86,9 @@ impl ChunkCipher {
 
     /// Encrypts `buf[..len]` in place and writes the tag right after it;
     /// returns `len + TAG_LEN`. `buf` must have room for the tag.
-    pub(crate) fn seal(
-        &mut self,
-        index: u32,
-        last: bool,
-        aad: &[u8],
-        buf: &mut [u8],
-        len: usize,
-    ) -> Result<usize, Failed> {
+    pub(crate) fn seal(&mut self, at: Position, aad: &[u8], buf: &mut [u8], len: usize) -> Result<usize, Failed> {
         let end = len.checked_add(TAG_LEN).filter(|&end| end <= buf.len()).ok_or(Failed)?;
-        self.init(true, index, last)?;
+        self.init(true, at)?;
         let ctx = &mut self.ctx;
         ctx.cipher_update(aad, None).map_err(|_| Failed)?;
         ctx.cipher_update_inplace(&mut buf[..len], len).map_err(|_| Failed)?;
@@ -100,33 +100,19 @@ impl ChunkCipher {
     /// Verifies and decrypts `buf[..len]` (ciphertext ‖ tag) in place;
     /// returns the plaintext length. On failure nothing of `buf[..len]` is
     /// left readable: OpenSSL decrypts before it checks the tag.
-    pub(crate) fn open(
-        &mut self,
-        index: u32,
-        last: bool,
-        aad: &[u8],
-        buf: &mut [u8],
-        len: usize,
-    ) -> Result<usize, Failed> {
+    pub(crate) fn open(&mut self, at: Position, aad: &[u8], buf: &mut [u8], len: usize) -> Result<usize, Failed> {
         let Some(plain) = len.checked_sub(TAG_LEN).filter(|_| len <= buf.len()) else {
             return Err(Failed);
         };
-        let result = self.open_checked(index, last, aad, &mut buf[..len], plain);
+        let result = self.open_checked(at, aad, &mut buf[..len], plain);
         if result.is_err() {
             buf[..len].zeroize();
         }
         result.map(|()| plain)
     }
 
-    fn open_checked(
-        &mut self,
-        index: u32,
-        last: bool,
-        aad: &[u8],
-        sealed: &mut [u8],
-        plain: usize,
-    ) -> Result<(), Failed> {
-        self.init(false, index, last)?;
+    fn open_checked(&mut self, at: Position, aad: &[u8], sealed: &mut [u8], plain: usize) -> Result<(), Failed> {
+        self.init(false, at)?;
         let (data, tag) = sealed.split_at_mut(plain);
         let ctx = &mut self.ctx;
         ctx.set_tag(tag).map_err(|_| Failed)?;
@@ -192,7 +178,10 @@ mod tests {
         let mut ours = plain.clone();
         ours.resize(len + TAG_LEN, 0);
         let mut cipher = ChunkCipher::new(&KEY, &PREFIX).unwrap();
-        assert_eq!(cipher.seal(index, last, AAD, &mut ours, len).unwrap(), len + TAG_LEN);
+        assert_eq!(
+            cipher.seal(Position { index, last }, AAD, &mut ours, len).unwrap(),
+            len + TAG_LEN
+        );
 
         let mut theirs = plain.clone();
         theirs.resize(len + TAG_LEN, 0);
@@ -206,7 +195,12 @@ mod tests {
         };
         reference().decrypt_in_place(index, last, AAD, &mut out).unwrap();
         assert_eq!(&ours[..len], &plain[..]);
-        assert_eq!(cipher.open(index, last, AAD, &mut theirs, len + TAG_LEN).unwrap(), len);
+        assert_eq!(
+            cipher
+                .open(Position { index, last }, AAD, &mut theirs, len + TAG_LEN)
+                .unwrap(),
+            len
+        );
         assert_eq!(&theirs[..len], &plain[..]);
     }
 
@@ -227,7 +221,9 @@ mod tests {
     fn refuses_a_changed_byte_a_wrong_position_or_a_wrong_flag_and_wipes_what_it_decrypted() {
         let mut cipher = ChunkCipher::new(&KEY, &PREFIX).unwrap();
         let mut sealed = vec![9u8; 100 + TAG_LEN];
-        cipher.seal(3, false, AAD, &mut sealed, 100).unwrap();
+        cipher
+            .seal(Position { index: 3, last: false }, AAD, &mut sealed, 100)
+            .unwrap();
         let attempts: [(u32, bool, &[u8], usize); 4] = [
             (4, false, AAD, 0),
             (3, true, AAD, 0),
@@ -238,14 +234,23 @@ mod tests {
             let mut copy = sealed.clone();
             copy[flip] ^= u8::from(flip != 0);
             let len = copy.len();
-            assert!(cipher.open(index, last, aad, &mut copy, len).is_err());
+            assert!(cipher.open(Position { index, last }, aad, &mut copy, len).is_err());
             assert!(copy.iter().all(|&b| b == 0));
         }
         let mut short = vec![0u8; TAG_LEN - 1];
-        assert!(cipher.open(0, true, AAD, &mut short, TAG_LEN - 1).is_err());
+        assert!(
+            cipher
+                .open(Position { index: 0, last: true }, AAD, &mut short, TAG_LEN - 1)
+                .is_err()
+        );
         // Still usable after refusals, in both directions.
         let len = sealed.len();
-        assert_eq!(cipher.open(3, false, AAD, &mut sealed, len).unwrap(), 100);
+        assert_eq!(
+            cipher
+                .open(Position { index: 3, last: false }, AAD, &mut sealed, len)
+                .unwrap(),
+            100
+        );
         assert!(sealed[..100].iter().all(|&b| b == 9));
     }
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use sha2::Digest as _;
 
 use crate::blob::{CHUNK_SIZE, ChunkBuf, HEADER_LEN, TAG_LEN, new_header};
-use crate::chunk_cipher::ChunkCipher;
+use crate::chunk_cipher::{ChunkCipher, Position};
 use crate::secret::BlobKey;
 use crate::{Error, SealSummary};
 
@@ -45,7 +45,15 @@ impl<W: Write> SealWriter<W> {
     fn emit(&mut self, last: bool) -> io::Result<()> {
         let len = self
             .cipher
-            .seal(self.index, last, &self.header, &mut self.buf, self.filled)
+            .seal(
+                Position {
+                    index: self.index,
+                    last,
+                },
+                &self.header,
+                &mut self.buf,
+                self.filled,
+            )
             .map_err(|_| io::Error::other("the cipher failed"))?;
         self.dst.write_all(&self.buf[..len])?;
         self.index = self

@@ -160,9 +160,14 @@ impl Lexicon {
             fold_into(text, &mut hay, |_, _| {});
             hay
         };
-        self.matcher
-            .find_overlapping_iter(hay.as_str())
-            .any(|m| on_boundary(&hay, m.start(), m.end()))
+        // Most messages hold no phrase at all, and one search with the
+        // matcher's prefilter says so; only a hit pays for the overlapping
+        // walk that checks word boundaries.
+        self.matcher.is_match(hay.as_str())
+            && self
+                .matcher
+                .find_overlapping_iter(hay.as_str())
+                .any(|m| on_boundary(&hay, m.start(), m.end()))
     }
 
     /// Phrases of the lexicon in `text`, ignoring case, accents and

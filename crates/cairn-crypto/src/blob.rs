@@ -82,7 +82,7 @@ use sha2::Digest as _;
 use zeroize::Zeroizing;
 
 use crate::Error;
-use crate::chunk_cipher::{ChunkCipher, Position};
+use crate::chunk_cipher::{ChunkCipher, ChunkDirection, Position};
 use crate::secret::{BlobKey, random_bytes};
 
 const MAGIC: &[u8; 9] = b"CAIRNBLOB";
@@ -151,9 +151,16 @@ impl BlobKey {
         BlobId(*blake3::keyed_hash(&self.id, sha256).as_bytes())
     }
 
-    pub(crate) fn cipher(&self, salt: &[u8; SALT_LEN], prefix: &[u8; NONCE_PREFIX_LEN]) -> Result<ChunkCipher, Error> {
+    /// The blob's own cipher, set up by `direction` (`ChunkCipher::sealing`
+    /// or `ChunkCipher::opening`).
+    pub(crate) fn cipher(
+        &self,
+        salt: &[u8; SALT_LEN],
+        prefix: &[u8; NONCE_PREFIX_LEN],
+        direction: ChunkDirection,
+    ) -> Result<ChunkCipher, Error> {
         let blob_key = Zeroizing::new(*blake3::keyed_hash(&self.enc, salt).as_bytes());
-        ChunkCipher::new(&blob_key, prefix).map_err(|_| Error::format("the cipher could not be set up"))
+        direction(&blob_key, prefix).map_err(|_| Error::format("the cipher could not be set up"))
     }
 }
 
@@ -201,7 +208,7 @@ fn seal_chunked<R: Read, W: Write>(
     let (header, salt, prefix) = new_header(chunk_size);
     dst.write_all(&header)?;
 
-    let mut cipher = key.cipher(&salt, &prefix)?;
+    let mut cipher = key.cipher(&salt, &prefix, ChunkCipher::sealing)?;
     let mut hasher = sha2::Sha256::new();
     let mut hash = |job: &mut Job| {
         hasher.update(&job.buf[..job.len]);
@@ -234,7 +241,7 @@ pub fn open_stream<R: Read, W: Write>(key: &BlobKey, mut src: R, dst: W) -> Resu
     }
     let (chunk_size, salt, prefix) = decode_header(&header)?;
 
-    let mut cipher = key.cipher(&salt, &prefix)?;
+    let mut cipher = key.cipher(&salt, &prefix, ChunkCipher::opening)?;
     let mut hasher = sha2::Sha256::new();
     let mut decrypt = |job: &mut Job| {
         job.len = cipher

@@ -49,7 +49,7 @@ impl<R: Read + Seek> BlobReader<R> {
             return Err(Error::Decrypt);
         }
         Ok(Self {
-            cipher: key.cipher(&salt, &prefix)?,
+            cipher: key.cipher(&salt, &prefix, ChunkCipher::opening)?,
             src,
             header,
             chunk_size,

@@ -35,23 +35,42 @@ pub(crate) struct Position {
     pub(crate) last: bool,
 }
 
-/// One blob's key, ready to seal or open its chunks in any order.
+/// [`ChunkCipher::sealing`] or [`ChunkCipher::opening`].
+pub(crate) type ChunkDirection = fn(&[u8; 32], &[u8; NONCE_PREFIX_LEN]) -> Result<ChunkCipher, Failed>;
+
+/// One blob's key, set up once to seal or to open its chunks, in any order.
 pub(crate) struct ChunkCipher {
     ctx: CipherCtx,
     prefix: [u8; NONCE_PREFIX_LEN],
-    /// Which direction `ctx` was last initialised for; GCM needs a fresh
-    /// init per chunk anyway, this only avoids reloading the key.
-    sealing: Option<bool>,
-    key: zeroize::Zeroizing<[u8; 32]>,
+    sealing: bool,
 }
 
 impl ChunkCipher {
-    pub(crate) fn new(key: &[u8; 32], prefix: &[u8; NONCE_PREFIX_LEN]) -> Result<Self, Failed> {
+    /// For [`ChunkCipher::seal`].
+    pub(crate) fn sealing(key: &[u8; 32], prefix: &[u8; NONCE_PREFIX_LEN]) -> Result<Self, Failed> {
+        Self::new(key, prefix, true)
+    }
+
+    /// For [`ChunkCipher::open`].
+    pub(crate) fn opening(key: &[u8; 32], prefix: &[u8; NONCE_PREFIX_LEN]) -> Result<Self, Failed> {
+        Self::new(key, prefix, false)
+    }
+
+    /// Loads the key into OpenSSL's context, which wipes it when freed; each
+    /// chunk then only sets its nonce.
+    fn new(key: &[u8; 32], prefix: &[u8; NONCE_PREFIX_LEN], sealing: bool) -> Result<Self, Failed> {
+        let mut ctx = CipherCtx::new().map_err(|_| Failed)?;
+        let cipher = Some(Cipher::aes_256_gcm());
+        if sealing {
+            ctx.encrypt_init(cipher, Some(key), None)
+        } else {
+            ctx.decrypt_init(cipher, Some(key), None)
+        }
+        .map_err(|_| Failed)?;
         Ok(ChunkCipher {
-            ctx: CipherCtx::new().map_err(|_| Failed)?,
+            ctx,
             prefix: *prefix,
-            sealing: None,
-            key: zeroize::Zeroizing::new(*key),
+            sealing,
         })
     }
 
@@ -63,32 +82,25 @@ impl ChunkCipher {
         nonce
     }
 
-    fn init(&mut self, sealing: bool, at: Position) -> Result<(), Failed> {
+    /// Starts a chunk in the direction the cipher was set up for.
+    fn start(&mut self, sealing: bool, at: Position) -> Result<(), Failed> {
+        if sealing != self.sealing {
+            return Err(Failed);
+        }
         let nonce = self.nonce(at);
-        let reload = self.sealing != Some(sealing);
-        let (cipher, key) = if reload {
-            (Some(Cipher::aes_256_gcm()), Some(&self.key[..]))
+        if sealing {
+            self.ctx.encrypt_init(None, None, Some(&nonce))
         } else {
-            (None, None)
-        };
-        let done = if sealing {
-            self.ctx.encrypt_init(cipher, key, Some(&nonce))
-        } else {
-            self.ctx.decrypt_init(cipher, key, Some(&nonce))
-        };
-        done.map_err(|_| {
-            self.sealing = None;
-            Failed
-        })?;
-        self.sealing = Some(sealing);
-        Ok(())
+            self.ctx.decrypt_init(None, None, Some(&nonce))
+        }
+        .map_err(|_| Failed)
     }
 
     /// Encrypts `buf[..len]` in place and writes the tag right after it;
     /// returns `len + TAG_LEN`. `buf` must have room for the tag.
     pub(crate) fn seal(&mut self, at: Position, aad: &[u8], buf: &mut [u8], len: usize) -> Result<usize, Failed> {
         let end = len.checked_add(TAG_LEN).filter(|&end| end <= buf.len()).ok_or(Failed)?;
-        self.init(true, at)?;
+        self.start(true, at)?;
         let ctx = &mut self.ctx;
         ctx.cipher_update(aad, None).map_err(|_| Failed)?;
         ctx.cipher_update_inplace(&mut buf[..len], len).map_err(|_| Failed)?;
@@ -112,7 +124,7 @@ impl ChunkCipher {
     }
 
     fn open_checked(&mut self, at: Position, aad: &[u8], sealed: &mut [u8], plain: usize) -> Result<(), Failed> {
-        self.init(false, at)?;
+        self.start(false, at)?;
         let (data, tag) = sealed.split_at_mut(plain);
         let ctx = &mut self.ctx;
         ctx.set_tag(tag).map_err(|_| Failed)?;
@@ -177,7 +189,7 @@ mod tests {
         let plain: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
         let mut ours = plain.clone();
         ours.resize(len + TAG_LEN, 0);
-        let mut cipher = ChunkCipher::new(&KEY, &PREFIX).unwrap();
+        let mut cipher = ChunkCipher::sealing(&KEY, &PREFIX).unwrap();
         assert_eq!(
             cipher.seal(Position { index, last }, AAD, &mut ours, len).unwrap(),
             len + TAG_LEN
@@ -195,6 +207,7 @@ mod tests {
         };
         reference().decrypt_in_place(index, last, AAD, &mut out).unwrap();
         assert_eq!(&ours[..len], &plain[..]);
+        let mut cipher = ChunkCipher::opening(&KEY, &PREFIX).unwrap();
         assert_eq!(
             cipher
                 .open(Position { index, last }, AAD, &mut theirs, len + TAG_LEN)
@@ -219,11 +232,12 @@ mod tests {
 
     #[test]
     fn refuses_a_changed_byte_a_wrong_position_or_a_wrong_flag_and_wipes_what_it_decrypted() {
-        let mut cipher = ChunkCipher::new(&KEY, &PREFIX).unwrap();
+        let mut sealer = ChunkCipher::sealing(&KEY, &PREFIX).unwrap();
         let mut sealed = vec![9u8; 100 + TAG_LEN];
-        cipher
+        sealer
             .seal(Position { index: 3, last: false }, AAD, &mut sealed, 100)
             .unwrap();
+        let mut cipher = ChunkCipher::opening(&KEY, &PREFIX).unwrap();
         let attempts: [(u32, bool, &[u8], usize); 4] = [
             (4, false, AAD, 0),
             (3, true, AAD, 0),
@@ -243,7 +257,7 @@ mod tests {
                 .open(Position { index: 0, last: true }, AAD, &mut short, TAG_LEN - 1)
                 .is_err()
         );
-        // Still usable after refusals, in both directions.
+        // Still usable after refusals.
         let len = sealed.len();
         assert_eq!(
             cipher

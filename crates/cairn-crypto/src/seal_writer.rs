@@ -30,7 +30,7 @@ impl<W: Write> SealWriter<W> {
         let (header, salt, prefix) = new_header(CHUNK_SIZE);
         dst.write_all(&header)?;
         Ok(SealWriter {
-            cipher: key.cipher(&salt, &prefix)?,
+            cipher: key.cipher(&salt, &prefix, ChunkCipher::sealing)?,
             dst,
             header,
             buf: ChunkBuf::new(CHUNK_SIZE + TAG_LEN),

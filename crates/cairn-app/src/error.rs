@@ -51,6 +51,20 @@ pub enum AppError {
         file: String,
         error: Box<cairn_ingest::ImportError>,
     },
+    /// A message kept as where it lies in its source (an SMS backup) that
+    /// does not read back from there as it was imported: the source or the
+    /// importer changed since. `error` is why it cannot be read at all;
+    /// `None`, it reads as a different message.
+    #[error(
+        "the message at line {line} (byte {offset}) of evidence {source_id} no longer reads as it was imported{}",
+        error.as_ref().map(|e| format!(": {e}")).unwrap_or_default()
+    )]
+    NotAsImported {
+        source_id: String,
+        line: u64,
+        offset: u64,
+        error: Option<Box<cairn_ingest::ImportError>>,
+    },
     #[error("cannot use {file} as an indicator file: {error}")]
     Indicators {
         file: String,

@@ -100,6 +100,26 @@ pub fn describe_app_error(t: Tr, e: &AppError) -> String {
             "error-import",
             &[("file", text(file)), ("detail", text(describe_import_error(t, error)))],
         ),
+        AppError::NotAsImported {
+            source_id,
+            line,
+            offset,
+            error,
+        } => {
+            let at = [
+                ("source", text(source_id)),
+                ("line", number(*line)),
+                ("offset", number(*offset)),
+            ];
+            match error {
+                None => t.with("error-not-as-imported", &at),
+                Some(e) => {
+                    let mut args = at.to_vec();
+                    args.push(("detail", text(describe_import_error(t, e))));
+                    t.with("error-not-as-imported-unreadable", &args)
+                }
+            }
+        }
         AppError::Indicators { file, error } => t.with(
             "error-indicators",
             &[

@@ -18,6 +18,17 @@ pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
 pub trait Sink {
     fn communication(&mut self, communication: Communication) -> Result<(), SinkError>;
 
+    /// [`Sink::communication`] for a record that reads back the same from
+    /// its own bytes of the source alone: from its `source.byte_offset` up
+    /// to byte `end` (for an SMS backup, by
+    /// [`crate::sms_backup::read_record`], given its `repeat`). A sink that
+    /// keeps the source may keep just where the record lies; any other
+    /// keeps the communication as usual.
+    fn communication_in_source(&mut self, communication: Communication, end: u64) -> Result<(), SinkError> {
+        let _ = end;
+        self.communication(communication)
+    }
+
     /// Reads `data` to its end — it is decoded as it is read and never held
     /// whole in memory — stores it, and says what was stored. An error that
     /// `data` itself returns means the export's copy is damaged: pass it on
@@ -80,12 +91,20 @@ pub struct Collect {
     /// Of those, the ones an importer said can be decoded again from the
     /// source, with where they start there.
     pub in_source: Vec<(u64, AttachmentRef)>,
+    /// Where each communication ends in the source, for those an importer
+    /// said read back from there alone, by position in `communications`.
+    pub ends: Vec<(usize, u64)>,
 }
 
 impl Sink for Collect {
     fn communication(&mut self, communication: Communication) -> Result<(), SinkError> {
         self.communications.push(communication);
         Ok(())
+    }
+
+    fn communication_in_source(&mut self, communication: Communication, end: u64) -> Result<(), SinkError> {
+        self.ends.push((self.communications.len(), end));
+        self.communication(communication)
     }
 
     fn attachment(&mut self, name: &str, media_type: &str, data: &mut dyn Read) -> Result<AttachmentRef, SinkError> {

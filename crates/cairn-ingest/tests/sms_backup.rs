@@ -352,3 +352,50 @@ fn pictures_read_back_from_their_offsets_are_the_pictures_imported() {
         }
     }
 }
+
+#[test]
+fn records_read_back_from_where_they_lie_are_the_records_imported() {
+    let spec = SynthSpec {
+        messages: 300,
+        mms_every: 7,
+        calls: 40,
+        seed: 9,
+        image_side: 16,
+    };
+    let mut xml = Vec::new();
+    synth::write_sms_backup(&mut xml, &spec).unwrap();
+    let sources = [
+        ("synthetic", xml.clone()),
+        ("lines broken by newlines", break_base64(&xml, b"\r\n")),
+        ("the fixture", std::fs::read(data("sms/backup.xml")).unwrap()),
+        ("the call log", std::fs::read(data("sms/calls.xml")).unwrap()),
+    ];
+    for (what, source) in sources {
+        let mut sink = Collect::default();
+        sms_backup::import(&source[..], &mut sink, &options()).unwrap();
+        assert_eq!(sink.ends.len(), sink.communications.len(), "{what}: every record");
+        assert!(sink.communications.iter().any(|c| c.repeat > 0) || what != "the fixture");
+        for &(i, end) in &sink.ends {
+            let c = &sink.communications[i];
+            let bytes = &source[c.source.byte_offset as usize..end as usize];
+            for buffer in [5, 1 << 16] {
+                let back =
+                    sms_backup::read_record(BufReader::with_capacity(buffer, bytes), &c.source, c.repeat, &options());
+                assert_eq!(back.as_ref().ok(), Some(c), "{what}, record {i}: {back:?}");
+            }
+            // Cut short, or with another record's bytes after it, it is not that record.
+            let short = &bytes[..bytes.len() - 1];
+            assert!(
+                sms_backup::read_record(short, &c.source, c.repeat, &options()).is_err(),
+                "{what} {i}"
+            );
+            let longer = &source[c.source.byte_offset as usize..];
+            if sink.ends.get(i + 1).is_some() {
+                assert!(
+                    sms_backup::read_record(longer, &c.source, c.repeat, &options()).is_err(),
+                    "{what} {i}"
+                );
+            }
+        }
+    }
+}

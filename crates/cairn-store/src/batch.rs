@@ -1,22 +1,24 @@
 //! Communications on their way from an importer's thread to the store's.
 //!
-//! A batch is a handful of allocations whatever the number of messages: the
-//! JSON of all of them in one buffer, a fixed-size entry per message, and
-//! the counterparts named for the first time. A row per message with strings
-//! of its own cost an allocation on the importer's thread and a free on the
-//! store's for each string, and freeing memory another thread allocated
-//! contends for the allocator's lock: a large import spent more time there
-//! than storing the messages.
+//! A batch is a handful of allocations whatever the number of messages: what
+//! the store keeps of each (its JSON, or where it lies in the source) in one
+//! buffer, the bytes the import's digest covers in another, a fixed-size
+//! entry per message, and the counterparts named for the first time. A row
+//! per message with strings of its own cost an allocation on the importer's
+//! thread and a free on the store's for each string, and freeing memory
+//! another thread allocated contends for the allocator's lock: a large
+//! import spent more time there than storing the messages.
 
 use std::collections::HashMap;
 
-use cairn_core::{CommChannel, Communication, Direction};
+use cairn_core::{CommChannel, Communication, Direction, SourceRef};
 use foldhash::fast::RandomState;
 
+use crate::stored::SourceExtent;
 use crate::{Result, StoreError};
 
 /// One message of a batch: the columns the store indexes, and where its
-/// JSON ends in the batch's buffer.
+/// bytes end in the batch's buffers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BatchEntry {
     /// The first 16 bytes of `Communication::dedup_key`.
@@ -29,7 +31,8 @@ pub(crate) struct BatchEntry {
     pub counterpart: u32,
     /// The body matched the review lexicon ([`CommBatch::mark_for_review`]).
     pub review: bool,
-    pub json_end: u32,
+    pub stored_end: u32,
+    pub canonical_end: u32,
     pub body_end: u32,
 }
 
@@ -37,13 +40,16 @@ pub(crate) struct BatchEntry {
 #[derive(Debug, Default)]
 pub struct CommBatch {
     pub(crate) entries: Vec<BatchEntry>,
-    pub(crate) json: Vec<u8>,
+    /// What the store keeps of each message (see `stored.rs`).
+    pub(crate) stored: Vec<u8>,
+    /// Each message as `Communication::canonical_into` writes it.
+    canonical: Vec<u8>,
     /// Counterparts first named in this batch, as (value, name shown), in
     /// the order they were numbered.
     pub(crate) counterparts: Vec<(String, Option<String>)>,
     /// The bodies again, as text, for the review word list: it runs on the
     /// store's side, off the importer's thread, which sets an import's pace.
-    bodies: Vec<u8>,
+    bodies: String,
 }
 
 impl CommBatch {
@@ -55,14 +61,20 @@ impl CommBatch {
         self.entries.is_empty()
     }
 
-    /// Bytes of JSON the batch holds.
-    pub fn json_len(&self) -> usize {
-        self.json.len()
+    /// Bytes the store will keep for the batch.
+    pub fn stored_len(&self) -> usize {
+        self.stored.len()
     }
 
-    /// Each message's JSON, in order: what an import's digest covers.
+    /// Each message's canonical bytes, in order: what an import's digest
+    /// covers (`Extracted::DIGEST_CANONICAL`).
     pub fn records(&self) -> impl Iterator<Item = &[u8]> {
-        (0..self.entries.len()).map(|i| &self.json[self.json_start(i)..self.entries[i].json_end as usize])
+        let mut start = 0;
+        self.entries.iter().map(move |e| {
+            let record = &self.canonical[start..e.canonical_end as usize];
+            start = e.canonical_end as usize;
+            record
+        })
     }
 
     /// Flags each message whose body `needs_review` says a person should read.
@@ -70,18 +82,17 @@ impl CommBatch {
         let mut start = 0;
         for entry in &mut self.entries {
             let end = entry.body_end as usize;
-            let body = self.bodies.get(start..end).unwrap_or_default();
-            entry.review = std::str::from_utf8(body).is_ok_and(&needs_review);
+            entry.review = self.bodies.get(start..end).is_some_and(&needs_review);
             start = end;
         }
     }
 
-    /// Where the `index`-th message's JSON starts in the buffer.
-    pub(crate) fn json_start(&self, index: usize) -> usize {
+    /// Where the `index`-th message's stored bytes start.
+    pub(crate) fn stored_start(&self, index: usize) -> usize {
         index
             .checked_sub(1)
             .and_then(|before| self.entries.get(before))
-            .map_or(0, |e| e.json_end as usize)
+            .map_or(0, |e| e.stored_end as usize)
     }
 }
 
@@ -94,24 +105,56 @@ pub struct CommBatcher {
 }
 
 impl CommBatcher {
-    /// Adds `c` as JSON and returns that JSON: the bytes the import's digest
-    /// covers. On an error nothing is added.
-    pub fn push(&mut self, c: &Communication, dedup: [u8; 16]) -> Result<&[u8]> {
-        let start = self.batch.json.len();
-        let body = c.body.as_deref().unwrap_or_default().as_bytes();
-        let added = self.write(c).and_then(|json_end| {
-            let body_end = u32::try_from(self.batch.bodies.len() + body.len())
-                .map_err(|_| StoreError::Conflict("a batch of communications is over 4 GiB".into()))?;
-            Ok((json_end, body_end, self.number(c)?))
+    /// Adds `c`, to be kept whole (as JSON). On an error nothing is added.
+    pub fn push(&mut self, c: &Communication, dedup: [u8; 16]) -> Result<()> {
+        self.add(c, dedup, |stored| {
+            serde_json::to_writer(stored, c)
+                .map_err(|e| StoreError::Conflict(format!("a communication could not be written as JSON: {e}")))
+        })
+    }
+
+    /// Adds `c`, to be kept as where it lies in the import's source: from
+    /// `c.source` up to byte `end`. The application reads it back from
+    /// there (see `stored.rs`), so only an importer that can do that may
+    /// be stored this way.
+    pub fn push_in_source(&mut self, c: &Communication, dedup: [u8; 16], end: u64) -> Result<()> {
+        let start = SourceRef {
+            entry: None,
+            ..c.source
+        };
+        if c.source.entry.is_some() || end <= start.byte_offset {
+            return Err(StoreError::Conflict(
+                "a communication said to lie in its source names no place in it".into(),
+            ));
+        }
+        self.add(c, dedup, |stored| {
+            SourceExtent::encode_into(&start, end, c.repeat, stored);
+            Ok(())
+        })
+    }
+
+    fn add(&mut self, c: &Communication, dedup: [u8; 16], keep: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<()> {
+        let batch = &mut self.batch;
+        let (stored_start, canonical_start) = (batch.stored.len(), batch.canonical.len());
+        let body = c.body.as_deref().unwrap_or_default();
+        let added = keep(&mut batch.stored).and_then(|()| {
+            c.canonical_into(&mut batch.canonical);
+            Ok((
+                offset(batch.stored.len())?,
+                offset(batch.canonical.len())?,
+                offset(batch.bodies.len() + body.len())?,
+            ))
         });
-        let (json_end, body_end, counterpart) = match added {
-            Ok(added) => added,
+        let ends = added.and_then(|ends| Ok((ends, self.number(c)?)));
+        let ((stored_end, canonical_end, body_end), counterpart) = match ends {
+            Ok(ends) => ends,
             Err(e) => {
-                self.batch.json.truncate(start);
+                self.batch.stored.truncate(stored_start);
+                self.batch.canonical.truncate(canonical_start);
                 return Err(e);
             }
         };
-        self.batch.bodies.extend_from_slice(body);
+        self.batch.bodies.push_str(body);
         self.batch.entries.push(BatchEntry {
             dedup,
             at_ms: c.at.as_millisecond(),
@@ -119,18 +162,11 @@ impl CommBatcher {
             direction: c.direction,
             counterpart,
             review: false,
-            json_end,
+            stored_end,
+            canonical_end,
             body_end,
         });
-        Ok(&self.batch.json[start..])
-    }
-
-    /// Appends `c`'s JSON; where it ends.
-    fn write(&mut self, c: &Communication) -> Result<u32> {
-        serde_json::to_writer(&mut self.batch.json, c)
-            .map_err(|e| StoreError::Conflict(format!("a communication could not be written as JSON: {e}")))?;
-        u32::try_from(self.batch.json.len())
-            .map_err(|_| StoreError::Conflict("a batch of communications is over 4 GiB".into()))
+        Ok(())
     }
 
     /// `c`'s counterpart's number, numbering it if it is new.
@@ -156,12 +192,18 @@ impl CommBatcher {
     pub fn take(&mut self) -> CommBatch {
         let next = CommBatch {
             entries: Vec::with_capacity(self.batch.entries.len()),
-            json: Vec::with_capacity(self.batch.json.len()),
+            stored: Vec::with_capacity(self.batch.stored.len()),
+            canonical: Vec::with_capacity(self.batch.canonical.len()),
             counterparts: Vec::new(),
-            bodies: Vec::with_capacity(self.batch.bodies.len()),
+            bodies: String::with_capacity(self.batch.bodies.len()),
         };
         std::mem::replace(&mut self.batch, next)
     }
+}
+
+/// An end offset within a batch's buffer.
+fn offset(len: usize) -> Result<u32> {
+    u32::try_from(len).map_err(|_| StoreError::Conflict("a batch of communications is over 4 GiB".into()))
 }
 
 #[cfg(test)]
@@ -196,26 +238,46 @@ mod tests {
         }
     }
 
+    fn canonical(c: &Communication) -> Vec<u8> {
+        let mut out = Vec::new();
+        c.canonical_into(&mut out);
+        out
+    }
+
     #[test]
-    fn each_message_is_its_json_and_counterparts_are_numbered_once_per_import() {
+    fn each_message_is_kept_as_asked_and_counterparts_are_numbered_once_per_import() {
         let mut batcher = CommBatcher::default();
+        let mut in_source = message("+15550100123", Some("A."), "");
+        in_source.source.byte_offset = 4000;
+        in_source.repeat = 2;
         let sent = [
             message("+15550100123", Some("Alex"), "hi \"there\""),
             message("+15550100999", None, "¿dónde estás?"),
-            message("+15550100123", Some("A."), ""),
+            in_source.clone(),
         ];
         for (i, c) in sent.iter().enumerate() {
-            let json = batcher.push(c, [i as u8; 16]).unwrap().to_vec();
-            assert_eq!(json, serde_json::to_vec(c).unwrap());
+            match i {
+                2 => batcher.push_in_source(c, [i as u8; 16], 4100).unwrap(),
+                _ => batcher.push(c, [i as u8; 16]).unwrap(),
+            }
         }
+        // A message said to lie in its source must name a place there.
+        assert!(batcher.push_in_source(&sent[0], [9; 16], 0).is_err());
         let mut first = batcher.take();
         assert_eq!(first.len(), 3);
         first.mark_for_review(|body| body.starts_with('¿'));
-        assert!(first.records().eq(sent.iter().map(|c| serde_json::to_vec(c).unwrap())));
+        assert!(first.records().eq(sent.iter().map(canonical)));
         for (i, c) in sent.iter().enumerate() {
             let entry = first.entries[i];
-            let json = &first.json[first.json_start(i)..entry.json_end as usize];
-            assert_eq!(serde_json::from_slice::<Communication>(json).unwrap(), *c);
+            let bytes = &first.stored[first.stored_start(i)..entry.stored_end as usize];
+            match (i, crate::Stored::decode(bytes, entry.dedup)) {
+                (2, Some(crate::Stored::InSource(extent))) => assert_eq!(
+                    (extent.start.byte_offset, extent.start.line, extent.end, extent.repeat),
+                    (4000, 1, 4100, 2)
+                ),
+                (0 | 1, Some(crate::Stored::Kept(kept))) => assert_eq!(*kept, *c),
+                (_, other) => panic!("{i}: {other:?}"),
+            }
             assert_eq!((entry.dedup, entry.review), ([i as u8; 16], i == 1), "{i}");
         }
         let numbers: Vec<u32> = first.entries.iter().map(|e| e.counterpart).collect();
@@ -236,6 +298,6 @@ mod tests {
         let numbers: Vec<u32> = second.entries.iter().map(|e| e.counterpart).collect();
         assert_eq!(numbers, [1, 2]);
         assert_eq!(second.counterparts, [("short code".to_owned(), None)]);
-        assert!(batcher.batch().is_empty() && batcher.batch().json_len() == 0);
+        assert!(batcher.batch().is_empty() && batcher.batch().stored_len() == 0);
     }
 }

@@ -1,6 +1,7 @@
 //! Types for imports and the communications they extracted.
 
 use cairn_core::{CommChannel, Communication, Direction, Hash, Named, SourceImported, SubjectId};
+
 use jiff::Timestamp;
 
 /// A file found inside an imported source, already stored as a blob.
@@ -61,16 +62,31 @@ pub struct ContactRow {
     pub review: bool,
 }
 
-/// A stored communication.
+/// A stored communication: as the store holds it ([`Stored`]), or read
+/// back whole by the application (`Communication`).
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct CommunicationRecord {
+pub struct CommunicationRecord<C = Communication> {
     /// Stable within the vault: the keyset cursor for the next page.
     pub row: i64,
     pub counterpart_id: u32,
     pub import_seq: u64,
     pub review: bool,
     #[serde(flatten)]
-    pub communication: Communication,
+    pub communication: C,
+}
+
+impl<C> CommunicationRecord<C> {
+    /// The same record with its communication turned into another form
+    /// (read back whole from what the store holds).
+    pub fn try_map<D, E>(self, f: impl FnOnce(C) -> Result<D, E>) -> Result<CommunicationRecord<D>, E> {
+        Ok(CommunicationRecord {
+            row: self.row,
+            counterpart_id: self.counterpart_id,
+            import_seq: self.import_seq,
+            review: self.review,
+            communication: f(self.communication)?,
+        })
+    }
 }
 
 /// Filters and a keyset cursor over a case's communications, oldest first.
@@ -129,8 +145,8 @@ pub(crate) fn unpack_contact(record: &[u8]) -> Option<ContactRow> {
 /// a row id.
 pub(crate) const CHUNK_MAX: usize = 2000;
 
-/// JSON per chunk, at most, unless one message is larger on its own (long
-/// emails): a page decompresses whole chunks.
+/// Stored bytes per chunk, at most, unless one message is larger on its own
+/// (long emails): a page decompresses whole chunks.
 pub(crate) const CHUNK_BYTES: usize = 8 << 20;
 
 /// Chunks per import, at most (21 bits of a row id): four billion messages.
@@ -149,10 +165,10 @@ pub(crate) struct ChunkRow {
     pub last_ms: i64,
     pub dedup: Vec<u8>,
     pub ends: Vec<u8>,
-    /// The JSON, one after another, as an LZ4 block. Messages of a chunk
-    /// share most of their keys and values: about a quarter of the bytes to
-    /// encrypt and write, for less time than SQLCipher took over the
-    /// difference.
+    /// What is kept of each message (`stored.rs`), one after another, as an
+    /// LZ4 block. Messages kept as JSON share most of their keys and
+    /// values: about a quarter of the bytes to encrypt and write, for less
+    /// time than SQLCipher took over the difference.
     pub data: Vec<u8>,
 }
 
@@ -162,69 +178,69 @@ pub(crate) struct PackedChunk {
     last_ms: i64,
     dedup: Vec<u8>,
     ends: Vec<u8>,
-    json: Vec<u8>,
+    stored: Vec<u8>,
 }
 
 impl PackedChunk {
-    pub(crate) fn with_capacity(count: usize, json: usize) -> Self {
+    pub(crate) fn with_capacity(count: usize, stored: usize) -> Self {
         PackedChunk {
             first_ms: i64::MAX,
             last_ms: i64::MIN,
             dedup: Vec::with_capacity(count * 16),
             ends: Vec::with_capacity(count * 4),
-            json: Vec::with_capacity(json),
+            stored: Vec::with_capacity(stored),
         }
     }
 
-    /// Adds one message's columns, its JSON ending at `json_end` in the
-    /// JSON that [`finish_with`](Self::finish_with) is given.
+    /// Adds one message's columns, what is kept of it ending at
+    /// `stored_end` in the bytes [`finish_with`](Self::finish_with) is given.
     pub(crate) fn push_columns(
         &mut self,
         dedup: &[u8; 16],
         at_ms: i64,
-        json_end: usize,
+        stored_end: usize,
     ) -> Result<(), crate::StoreError> {
         self.first_ms = self.first_ms.min(at_ms);
         self.last_ms = self.last_ms.max(at_ms);
         self.dedup.extend_from_slice(dedup);
-        let end = u32::try_from(json_end)
+        let end = u32::try_from(stored_end)
             .map_err(|_| crate::StoreError::Conflict("a chunk of communications is over 4 GiB".into()))?;
         self.ends.extend_from_slice(&end.to_le_bytes());
         Ok(())
     }
 
-    pub(crate) fn push(&mut self, dedup: &[u8; 16], at_ms: i64, json: &[u8]) -> Result<(), crate::StoreError> {
-        self.json.extend_from_slice(json);
-        self.push_columns(dedup, at_ms, self.json.len())
+    pub(crate) fn push(&mut self, dedup: &[u8; 16], at_ms: i64, stored: &[u8]) -> Result<(), crate::StoreError> {
+        self.stored.extend_from_slice(stored);
+        self.push_columns(dedup, at_ms, self.stored.len())
     }
 
-    /// The row, with the JSON pushed so far.
+    /// The row, with the messages pushed so far.
     pub(crate) fn finish(mut self) -> ChunkRow {
-        let json = std::mem::take(&mut self.json);
-        self.finish_with(&json)
+        let stored = std::mem::take(&mut self.stored);
+        self.finish_with(&stored)
     }
 
-    /// The row, with `json` as its JSON: the messages whose ends were
-    /// pushed, lying in one piece elsewhere.
-    pub(crate) fn finish_with(self, json: &[u8]) -> ChunkRow {
+    /// The row, with `stored` as what is kept of the messages whose ends
+    /// were pushed, lying in one piece elsewhere.
+    pub(crate) fn finish_with(self, stored: &[u8]) -> ChunkRow {
         ChunkRow {
             first_ms: self.first_ms,
             last_ms: self.last_ms,
             dedup: self.dedup,
             ends: self.ends,
-            data: lz4_flex::block::compress(json),
+            data: lz4_flex::block::compress(stored),
         }
     }
 }
 
-/// A stored chunk's JSON, decompressed and checked against its end offsets.
-pub(crate) struct ChunkJson {
+/// A chunk's kept messages, decompressed and checked against their ends.
+pub(crate) struct ChunkStored {
     ends: Vec<u8>,
-    json: Vec<u8>,
+    stored: Vec<u8>,
 }
 
-impl ChunkJson {
-    pub(crate) fn open(ends: Vec<u8>, data: &[u8]) -> Option<ChunkJson> {
+impl ChunkStored {
+    pub(crate) fn open(ends: Vec<u8>, data: &[u8]) -> Option<ChunkStored> {
         if !ends.len().is_multiple_of(4) {
             return None;
         }
@@ -232,17 +248,17 @@ impl ChunkJson {
             .rchunks_exact(4)
             .next()
             .map_or(0, |e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]));
-        let json = lz4_flex::block::decompress(data, size as usize).ok()?;
-        (json.len() == size as usize).then_some(ChunkJson { ends, json })
+        let stored = lz4_flex::block::decompress(data, size as usize).ok()?;
+        (stored.len() == size as usize).then_some(ChunkStored { ends, stored })
     }
 
-    /// The JSON of the `index`-th communication.
-    pub(crate) fn entry(&self, index: usize) -> Option<&str> {
+    /// What is kept of the `index`-th communication.
+    pub(crate) fn entry(&self, index: usize) -> Option<&[u8]> {
         let end_at = |i: usize| -> Option<usize> {
             let bytes = self.ends.get(i * 4..i * 4 + 4)?;
             Some(u32::from_le_bytes(bytes.try_into().ok()?) as usize)
         };
         let start = if index == 0 { 0 } else { end_at(index - 1)? };
-        std::str::from_utf8(self.json.get(start..end_at(index)?)?).ok()
+        self.stored.get(start..end_at(index)?)
     }
 }

@@ -16,6 +16,7 @@ mod model;
 mod scans;
 mod sqlite;
 mod store;
+mod stored;
 
 pub use batch::{CommBatch, CommBatcher};
 pub use blob::{BlobStore, PackWriter};
@@ -29,5 +30,6 @@ pub use scans::{IndicatorSource, ScanRecord};
 pub use sqlite::SqliteImport;
 pub use sqlite::SqliteStore;
 pub use store::{ImportSession, Signer, Store};
+pub use stored::{SourceExtent, Stored};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -2,13 +2,13 @@ use std::future::Future;
 
 use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EventKind, EvidenceId, Hash, IncidentId, Subject};
 
-use crate::Result;
 use crate::batch::CommBatch;
 use crate::comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord};
 use crate::model::{
     Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead,
 };
 use crate::scans::{IndicatorSource, ScanRecord};
+use crate::{Result, Stored};
 
 /// Signs a tree head. Passed into [`Store::append`] so the head is written in
 /// the same transaction as the events it covers, without the store ever
@@ -93,7 +93,7 @@ pub trait Store: Send + Sync + 'static {
         &self,
         case: &CaseId,
         query: &CommQuery,
-    ) -> impl Future<Output = Result<Vec<CommunicationRecord>>> + Send;
+    ) -> impl Future<Output = Result<Vec<CommunicationRecord<Stored>>>> + Send;
     /// Files found inside imported sources; only one import's when given.
     fn import_files(
         &self,

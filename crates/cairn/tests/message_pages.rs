@@ -5,8 +5,9 @@
 
 mod common;
 
+use cairn_app::Vault;
 use cairn_core::CaseId;
-use cairn_store::{CommQuery, CommunicationRecord, SqliteStore, Store};
+use cairn_store::{CommQuery, CommunicationRecord, SqliteStore};
 use common::{Env, PASSPHRASE};
 
 /// Deterministic pseudo-random numbers (xorshift), so a failure repeats.
@@ -44,16 +45,19 @@ fn backup(first: u64, count: u64, dice: &mut Dice) -> String {
     out
 }
 
-async fn open(env: &Env) -> SqliteStore {
+/// The vault, so that messages kept as where they lie in their backup are
+/// read back from it, as anyone using Cairn sees them.
+async fn open(env: &Env) -> Vault<SqliteStore> {
     let dir = cairn_app::VaultDir::new(&env.vault);
     let master = dir.unlock(&cairn_app::Passphrase::new(PASSPHRASE.into())).unwrap();
-    SqliteStore::open(&dir.database(), &master.database_key(), false)
+    let store = SqliteStore::open(&dir.database(), &master.database_key(), false)
         .await
-        .unwrap()
+        .unwrap();
+    Vault::new(store, &dir, &master, "test").unwrap()
 }
 
 /// Every page of `query` at `limit`, following the cursor.
-async fn walk(store: &SqliteStore, case: &CaseId, query: &CommQuery, limit: u32) -> Vec<CommunicationRecord> {
+async fn walk(store: &Vault<SqliteStore>, case: &CaseId, query: &CommQuery, limit: u32) -> Vec<CommunicationRecord> {
     let mut query = CommQuery { limit, ..query.clone() };
     let mut all = Vec::new();
     loop {
@@ -80,7 +84,7 @@ fn admits(query: &CommQuery, m: &CommunicationRecord) -> bool {
 }
 
 /// Each query, walked at each page size, is exactly the full walk filtered.
-async fn check(store: &SqliteStore, case: &CaseId, all: &[CommunicationRecord], queries: &[CommQuery]) {
+async fn check(store: &Vault<SqliteStore>, case: &CaseId, all: &[CommunicationRecord], queries: &[CommQuery]) {
     for query in queries {
         let expected: Vec<(i64, i64)> = all.iter().filter(|m| admits(query, m)).map(key).collect();
         assert!(!expected.is_empty(), "{query:?} selects something");
@@ -178,7 +182,7 @@ async fn pages_of_chunked_messages_follow_time_and_filters_and_survive_a_repack(
 
     // The same messages as rows of the table vaults had before chunks, in
     // the order they were written, with the keys that were stored for them.
-    let pool = store.pool().clone();
+    let pool = store.store().pool().clone();
     let keys: Vec<Vec<u8>> = sqlx::query_scalar("SELECT dedup FROM communication_chunks ORDER BY import_seq, chunk")
         .fetch_all(&pool)
         .await
@@ -217,11 +221,11 @@ async fn pages_of_chunked_messages_follow_time_and_filters_and_survive_a_repack(
         .execute(&pool)
         .await
         .unwrap();
-    store.close().await;
+    store.store().close().await;
 
     let store = open(&env).await;
     let old: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'communications'")
-        .fetch_one(store.pool())
+        .fetch_one(store.store().pool())
         .await
         .unwrap();
     assert_eq!(old, 0, "the old table is gone");
@@ -231,7 +235,7 @@ async fn pages_of_chunked_messages_follow_time_and_filters_and_survive_a_repack(
         again.iter().map(same).collect::<Vec<_>>(),
         all.iter().map(same).collect::<Vec<_>>()
     );
-    store.close().await;
+    store.store().close().await;
     env.ok(&["journal", "verify", "--case", case.as_str()]);
     // Importing the first file again adds nothing: its keys moved too.
     let path = env.path("one.xml");

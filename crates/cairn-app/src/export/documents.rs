@@ -258,7 +258,7 @@ impl<S: Store> Vault<S> {
             };
             let mut written = 0u64;
             loop {
-                let page = self.store.communications(&extract.case, &query).await?;
+                let page = self.communications(&extract.case, &query).await?;
                 let Some(last) = page.last() else { break };
                 query.after = Some((last.communication.at.as_millisecond(), last.row));
                 let mut rows = Vec::with_capacity(page.len());
@@ -299,7 +299,7 @@ impl<S: Store> Vault<S> {
         };
         let mut found = Vec::new();
         'pages: loop {
-            let page = self.store.communications(&extract.case, &query).await?;
+            let page = self.communications(&extract.case, &query).await?;
             let Some(last) = page.last() else { break };
             query.after = Some((last.communication.at.as_millisecond(), last.row));
             for m in page {

@@ -346,10 +346,10 @@ impl<S: Store> Vault<S> {
             limit: REPORT_MESSAGES,
             ..CommQuery::default()
         };
-        let mut picked = self.store.communications(case, &query).await?;
+        let mut picked = self.communications(case, &query).await?;
         if picked.is_empty() {
             query.review_only = false;
-            picked = self.store.communications(case, &query).await?;
+            picked = self.communications(case, &query).await?;
         }
         Ok(picked
             .into_iter()

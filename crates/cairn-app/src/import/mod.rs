@@ -9,6 +9,7 @@
 
 mod files;
 mod options;
+mod read_back;
 mod recheck;
 mod sink;
 mod tee;
@@ -332,7 +333,8 @@ impl<S: Store> Vault<S> {
         let blobs = self.blobs.clone();
         let settings = settings.clone();
         let parse = tokio::task::spawn_blocking(move || {
-            let mut sink = VaultSink::new(tx, blobs.clone(), pack, known);
+            let keep_in_source = settings.kind == ImportKind::SmsBackup;
+            let mut sink = VaultSink::new(tx, blobs.clone(), pack, known, keep_in_source);
             let outcome = run_importer(&settings, input, &mut sink);
             let pack = sink.finish();
             let (summary, photo) = outcome.map_err(ImportFailure::Import)?;
@@ -344,7 +346,7 @@ impl<S: Store> Vault<S> {
             Ok((summary, photo, pack))
         });
         let mut added = 0u64;
-        let mut digest = ExtractedDigest::new();
+        let mut digest = ExtractedDigest::canonical();
         while let Some(mut delivery) = rx.recv().await {
             // Files first: a message may name a picture delivered with it.
             if !delivery.files.is_empty() {
@@ -378,6 +380,7 @@ impl<S: Store> Vault<S> {
             declared_records: summary.declared_records,
             missing_media: summary.missing_media.len() as u64,
             digest: digest.finish(),
+            digest_format: Extracted::DIGEST_CANONICAL,
         };
         Ok(ReadBack {
             summary,
@@ -498,7 +501,8 @@ impl<S: Store> Vault<S> {
         query: &cairn_store::CommQuery,
     ) -> Result<Vec<cairn_store::CommunicationRecord>> {
         self.case(case).await?;
-        Ok(self.store.communications(case, query).await?)
+        let page = self.store.communications(case, query).await?;
+        self.read_back(case, page).await
     }
 
     /// Files found inside a case's imported sources.

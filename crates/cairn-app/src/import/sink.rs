@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::sync::Arc;
 
-use cairn_core::{AttachmentRef, Communication, Hash};
+use cairn_core::{AttachmentRef, Communication, Extracted, Hash};
 use cairn_ingest::{Sink, SinkError};
 use cairn_store::{BlobStore, CommBatch, CommBatcher, ImportFile, PackWriter};
 use sha2::{Digest, Sha256};
@@ -17,7 +17,7 @@ use zeroize::Zeroizing;
 /// stored chunk of messages.
 const BATCH: usize = 2000;
 
-/// JSON handed to the store at a time, at most, when messages are long.
+/// Bytes to keep handed to the store at a time, at most, when messages are long.
 const BATCH_BYTES: usize = 4 << 20;
 
 /// Files per message. Every message wakes the database side, and a wake-up
@@ -29,18 +29,30 @@ const FILE_BATCH: usize = 500;
 /// blob of their own. A picture or a voice note is far below it.
 const PACK_MAX: usize = 16 << 20;
 
-/// Domain separation for the digest of what an import extracted
-/// (`docs/journal-spec.md`).
-pub(crate) const DIGEST_PREFIX: &[u8] = b"cairn extracted v1\0";
-
-/// The digest of what an import extracted: every record's JSON in file
-/// order, each length-prefixed so no two record lists hash alike.
+/// The digest of what an import extracted (`docs/journal-spec.md`): every
+/// record in file order, written as its digest format says (JSON before
+/// the format was recorded, then `Communication::canonical_into`), each
+/// length-prefixed so no two record lists hash alike.
 pub(crate) struct ExtractedDigest(Sha256);
 
 impl ExtractedDigest {
-    pub(crate) fn new() -> Self {
+    /// For records written in `format` (`Extracted::DIGEST_*`); `None` for
+    /// a format this build does not know.
+    pub(crate) fn new(format: u32) -> Option<Self> {
+        let prefix: &[u8] = match format {
+            Extracted::DIGEST_JSON => b"cairn extracted v1\0",
+            Extracted::DIGEST_CANONICAL => b"cairn extracted v2\0",
+            _ => return None,
+        };
         let mut digest = Sha256::new();
-        digest.update(DIGEST_PREFIX);
+        digest.update(prefix);
+        Some(ExtractedDigest(digest))
+    }
+
+    /// For records written as every import now writes them.
+    pub(crate) fn canonical() -> Self {
+        let mut digest = Sha256::new();
+        digest.update(b"cairn extracted v2\0");
         ExtractedDigest(digest)
     }
 
@@ -71,11 +83,21 @@ pub(crate) struct VaultSink {
     /// The attachment being read, kept between attachments: thousands of
     /// pictures would otherwise each grow a fresh buffer from nothing.
     scratch: Zeroizing<Vec<u8>>,
+    /// Keep messages the importer says read back from the source alone as
+    /// where they lie there (the application can read them back).
+    keep_in_source: bool,
 }
 
 impl VaultSink {
-    pub(crate) fn new(tx: Sender<Delivery>, blobs: Arc<BlobStore>, pack: PackWriter, known: HashSet<Hash>) -> Self {
+    pub(crate) fn new(
+        tx: Sender<Delivery>,
+        blobs: Arc<BlobStore>,
+        pack: PackWriter,
+        known: HashSet<Hash>,
+        keep_in_source: bool,
+    ) -> Self {
         VaultSink {
+            keep_in_source,
             tx,
             blobs,
             communications: CommBatcher::default(),
@@ -89,7 +111,7 @@ impl VaultSink {
     /// Sends the batch when it is full (or, with `all`, when it holds anything).
     fn send(&mut self, all: bool) -> Result<(), SinkError> {
         let batch = self.communications.batch();
-        let full = batch.len() >= BATCH || batch.json_len() >= BATCH_BYTES || self.files.len() >= FILE_BATCH;
+        let full = batch.len() >= BATCH || batch.stored_len() >= BATCH_BYTES || self.files.len() >= FILE_BATCH;
         let any = !batch.is_empty() || !self.files.is_empty();
         if !(full || all && any) {
             return Ok(());
@@ -110,12 +132,28 @@ impl VaultSink {
     }
 }
 
+fn dedup_prefix(communication: &Communication) -> [u8; 16] {
+    let key = communication.dedup_key();
+    let mut dedup = [0u8; 16];
+    dedup.copy_from_slice(&key.0[..16]);
+    dedup
+}
+
 impl Sink for VaultSink {
     fn communication(&mut self, communication: Communication) -> Result<(), SinkError> {
-        let key = communication.dedup_key();
-        let mut dedup = [0u8; 16];
-        dedup.copy_from_slice(&key.0[..16]);
-        self.communications.push(&communication, dedup)?;
+        self.communications.push(&communication, dedup_prefix(&communication))?;
+        self.send(false)
+    }
+
+    /// Only where the message lies, when this import's messages can be read
+    /// back from its source: the source is sealed in the vault already, and
+    /// storing each message again cost an import more than sealing it.
+    fn communication_in_source(&mut self, communication: Communication, end: u64) -> Result<(), SinkError> {
+        if !self.keep_in_source {
+            return self.communication(communication);
+        }
+        let dedup = dedup_prefix(&communication);
+        self.communications.push_in_source(&communication, dedup, end)?;
         self.send(false)
     }
 

@@ -66,6 +66,26 @@ pub struct Extracted {
     /// (see `docs/journal-spec.md`): re-running the importer on the source
     /// must give the same digest.
     pub digest: Hash,
+    /// How each record was written for `digest`: [`Extracted::DIGEST_JSON`]
+    /// (journals written before the format was recorded) or
+    /// [`Extracted::DIGEST_CANONICAL`].
+    #[serde(default = "digest_json", skip_serializing_if = "is_digest_json")]
+    pub digest_format: u32,
+}
+
+impl Extracted {
+    /// Each record as its JSON.
+    pub const DIGEST_JSON: u32 = 1;
+    /// Each record as `Communication::canonical_into` writes it.
+    pub const DIGEST_CANONICAL: u32 = 2;
+}
+
+fn digest_json() -> u32 {
+    Extracted::DIGEST_JSON
+}
+
+fn is_digest_json(format: &u32) -> bool {
+    *format == Extracted::DIGEST_JSON
 }
 
 fn is_zero(n: &u64) -> bool {

@@ -33,7 +33,7 @@ use crate::sink::{Delivered, Sink, Summary, deliver, deliver_from};
 use attrs::Attrs;
 use b64::Base64Reader;
 use lexer::{LexError, Lexer, Markup, Pos};
-pub use read_back::read_attachment;
+pub use read_back::{read_attachment, read_record};
 
 pub const IMPORTER: &str = "sms_backup";
 /// Bump when a change would read the same file into different values.
@@ -133,27 +133,13 @@ impl<R: BufRead> Importer<'_, R> {
                 }
                 Markup::Close { .. } => return Ok(()),
                 Markup::Open { at } => {
-                    let mut draft = Draft {
-                        at: source(at),
-                        problem: None,
-                    };
-                    let record = match self.lx.element() {
-                        b"sms" => self.sms(&mut draft)?,
-                        b"mms" => self.mms(&mut draft)?,
-                        b"call" => self.call(&mut draft)?,
-                        _ => {
-                            let name = self.lx.element_string();
-                            self.attrs(&[])?;
-                            self.children(&name)?;
-                            draft.fail(SkipReason::UnknownRecord { name });
-                            None
-                        }
-                    };
+                    let (draft, record) = self.record(at)?;
                     match (draft.problem, record) {
                         (None, Some(mut c)) => {
                             self.repeats.assign(&mut c);
                             self.summary.communications += 1;
-                            self.sink.communication(c).map_err(ImportError::Sink)?;
+                            let end = self.lx.pos().offset;
+                            self.sink.communication_in_source(c, end).map_err(ImportError::Sink)?;
                         }
                         (Some(reason), _) => self.summary.skip(draft.at, reason),
                         (None, None) => {}
@@ -161,6 +147,27 @@ impl<R: BufRead> Importer<'_, R> {
                 }
             }
         }
+    }
+
+    /// The record whose start tag was just read, at `at`.
+    fn record(&mut self, at: Pos) -> Result<(Draft, Option<Communication>), ImportError> {
+        let mut draft = Draft {
+            at: source(at),
+            problem: None,
+        };
+        let record = match self.lx.element() {
+            b"sms" => self.sms(&mut draft)?,
+            b"mms" => self.mms(&mut draft)?,
+            b"call" => self.call(&mut draft)?,
+            _ => {
+                let name = self.lx.element_string();
+                self.attrs(&[])?;
+                self.children(&name)?;
+                draft.fail(SkipReason::UnknownRecord { name });
+                None
+            }
+        };
+        Ok((draft, record))
     }
 
     fn sms(&mut self, d: &mut Draft) -> Result<Option<Communication>, ImportError> {

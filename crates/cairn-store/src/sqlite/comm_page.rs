@@ -2,8 +2,8 @@
 //! imports wrote (`communication_chunks` and `contact_chunks`).
 //!
 //! A page is chosen from the packed contact records, which hold everything
-//! the filters and the order need, and only the chosen messages' JSON is
-//! read. Chunks are visited in order of their earliest message, and the
+//! the filters and the order need, and only what is kept of the chosen
+//! messages is read. Chunks are visited in order of their earliest message, and the
 //! walk stops at the first chunk that starts after the latest message the
 //! page already holds: a backup is mostly in time order, so a page of a
 //! million-message case reads a chunk or two, and even a file in no order at
@@ -16,12 +16,13 @@ use cairn_core::CaseId;
 use super::SqliteStore;
 use super::comm_queries::corrupt;
 use crate::Result;
-use crate::comms::{CONTACT_RECORD, ChunkJson, CommQuery, CommunicationRecord, ContactRow, row_id, unpack_contact};
+use crate::Stored;
+use crate::comms::{CONTACT_RECORD, ChunkStored, CommQuery, CommunicationRecord, ContactRow, row_id, unpack_contact};
 
 /// The most a page holds, whatever is asked.
 const PAGE_MAX: u32 = 1000;
 
-/// A message chosen for the page, before its JSON is read.
+/// A message chosen for the page, before what is kept of it is read.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Pick {
     // The page's order: the first two fields.
@@ -45,7 +46,11 @@ impl CommQuery {
 }
 
 impl SqliteStore {
-    pub(crate) async fn communications_page(&self, case: &CaseId, q: &CommQuery) -> Result<Vec<CommunicationRecord>> {
+    pub(crate) async fn communications_page(
+        &self,
+        case: &CaseId,
+        q: &CommQuery,
+    ) -> Result<Vec<CommunicationRecord<Stored>>> {
         let limit = q.limit.clamp(1, PAGE_MAX) as usize;
         let wanted: HashSet<u32> = q.counterparts.iter().copied().collect();
         // Nothing earlier than this can be on the page.
@@ -110,10 +115,10 @@ impl SqliteStore {
         for (at, pick) in picks.iter().enumerate() {
             by_chunk.entry((pick.import_seq, pick.chunk)).or_default().push(at);
         }
-        let mut page: Vec<Option<CommunicationRecord>> = picks.iter().map(|_| None).collect();
+        let mut page: Vec<Option<CommunicationRecord<Stored>>> = picks.iter().map(|_| None).collect();
         for ((import_seq, chunk), places) in by_chunk {
-            let (ends, data): (Vec<u8>, Vec<u8>) = sqlx::query_as(
-                "SELECT ends, data FROM communication_chunks WHERE case_id = $1 AND import_seq = $2 AND chunk = $3",
+            let (dedup, ends, data): (Vec<u8>, Vec<u8>, Vec<u8>) = sqlx::query_as(
+                "SELECT dedup, ends, data FROM communication_chunks WHERE case_id = $1 AND import_seq = $2 AND chunk = $3",
             )
             .bind(case.as_str())
             .bind(import_seq)
@@ -121,16 +126,20 @@ impl SqliteStore {
             .fetch_optional(&self.pool)
             .await?
             .ok_or_else(|| corrupt("communication chunk"))?;
-            let chunk = ChunkJson::open(ends, &data).ok_or_else(|| corrupt("communication chunk"))?;
+            let chunk = ChunkStored::open(ends, &data).ok_or_else(|| corrupt("communication chunk"))?;
             for place in places {
                 let pick = &picks[place];
-                let json = chunk.entry(pick.index).ok_or_else(|| corrupt("communication chunk"))?;
+                let kept = chunk.entry(pick.index).ok_or_else(|| corrupt("communication chunk"))?;
+                let key = dedup
+                    .get(pick.index * 16..pick.index * 16 + 16)
+                    .and_then(|k| <[u8; 16]>::try_from(k).ok())
+                    .ok_or_else(|| corrupt("communication chunk"))?;
                 page[place] = Some(CommunicationRecord {
                     row: pick.row,
                     counterpart_id: pick.counterpart,
                     import_seq: import_seq as u64,
                     review: pick.review,
-                    communication: serde_json::from_str(json).map_err(|_| corrupt("communication"))?,
+                    communication: Stored::decode(kept, key).ok_or_else(|| corrupt("communication"))?,
                 });
             }
         }

@@ -130,10 +130,10 @@ impl SqliteImport {
         };
         let mut contacts = Vec::with_capacity(picks.len() * CONTACT_RECORD);
         let mut packed = PackedChunk::with_capacity(picks.len(), 0);
-        // Without duplicates the chunk's JSON lies in one piece in the batch
-        // and is compressed from there; with some, it is gathered first.
+        // Without duplicates what the chunk keeps lies in one piece in the
+        // batch and is compressed from there; with some, it is gathered first.
         let contiguous = last - first + 1 == picks.len();
-        let base = batch.json_start(first);
+        let base = batch.stored_start(first);
         let mut gathered = Vec::new();
         for &i in picks {
             let e = batch.entries[i];
@@ -142,15 +142,15 @@ impl SqliteImport {
             })?;
             pack_contact(&mut contacts, e.at_ms, id, code(e.channel), code(e.direction), e.review);
             let end = if contiguous {
-                e.json_end as usize - base
+                e.stored_end as usize - base
             } else {
-                gathered.extend_from_slice(&batch.json[batch.json_start(i)..e.json_end as usize]);
+                gathered.extend_from_slice(&batch.stored[batch.stored_start(i)..e.stored_end as usize]);
                 gathered.len()
             };
             packed.push_columns(&e.dedup, e.at_ms, end)?;
         }
         let row = if contiguous {
-            packed.finish_with(&batch.json[base..batch.entries[last].json_end as usize])
+            packed.finish_with(&batch.stored[base..batch.entries[last].stored_end as usize])
         } else {
             packed.finish_with(&gathered)
         };
@@ -195,7 +195,7 @@ impl ImportSession for SqliteImport {
                 .iter()
                 .take(CHUNK_MAX)
                 .take_while(|&&i| {
-                    bytes += batch.entries[i].json_end as usize - batch.json_start(i);
+                    bytes += batch.entries[i].stored_end as usize - batch.stored_start(i);
                     bytes <= CHUNK_BYTES
                 })
                 .count()

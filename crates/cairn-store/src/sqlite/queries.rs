@@ -191,7 +191,11 @@ impl Store for SqliteStore {
         self.contacts_of(case).await
     }
 
-    async fn communications(&self, case: &CaseId, query: &crate::CommQuery) -> Result<Vec<crate::CommunicationRecord>> {
+    async fn communications(
+        &self,
+        case: &CaseId,
+        query: &crate::CommQuery,
+    ) -> Result<Vec<crate::CommunicationRecord<crate::Stored>>> {
         self.communications_page(case, query).await
     }
 

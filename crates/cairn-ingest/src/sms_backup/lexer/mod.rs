@@ -112,6 +112,16 @@ impl<R: BufRead> Lexer<R> {
         }
     }
 
+    /// A lexer over part of a file: `r` starts at `at` in it, so positions
+    /// are the file's.
+    pub fn starting_at(r: R, at: Pos) -> Self {
+        Lexer {
+            base: at.offset,
+            line: at.line,
+            ..Lexer::new(r)
+        }
+    }
+
     pub fn pos(&mut self) -> Pos {
         self.count_lines();
         Pos {

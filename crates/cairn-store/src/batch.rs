@@ -21,7 +21,8 @@ use crate::{Result, StoreError};
 /// bytes end in the batch's buffers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BatchEntry {
-    /// The first 16 bytes of `Communication::dedup_key`.
+    /// The first 16 bytes of `Communication::dedup_key`, once
+    /// [`CommBatch::key_entries`] has hashed them on the store's side.
     pub dedup: [u8; 16],
     pub at_ms: i64,
     pub channel: CommChannel,
@@ -33,6 +34,7 @@ pub(crate) struct BatchEntry {
     pub review: bool,
     pub stored_end: u32,
     pub canonical_end: u32,
+    pub identity_end: u32,
     pub body_end: u32,
 }
 
@@ -44,6 +46,8 @@ pub struct CommBatch {
     pub(crate) stored: Vec<u8>,
     /// Each message as `Communication::canonical_into` writes it.
     canonical: Vec<u8>,
+    /// Each message's `Communication::dedup_identity_into`.
+    identity: Vec<u8>,
     /// Counterparts first named in this batch, as (value, name shown), in
     /// the order they were numbered.
     pub(crate) counterparts: Vec<(String, Option<String>)>,
@@ -77,6 +81,18 @@ impl CommBatch {
         })
     }
 
+    /// Fills in each message's dedup key from its identity: a SHA-256 a
+    /// message, done on the store's side, off the importer's thread.
+    pub(crate) fn key_entries(&mut self) {
+        let mut start = 0;
+        for entry in &mut self.entries {
+            let end = entry.identity_end as usize;
+            let key = Communication::dedup_key_of(self.identity.get(start..end).unwrap_or_default());
+            entry.dedup.copy_from_slice(&key.0[..16]);
+            start = end;
+        }
+    }
+
     /// Flags each message whose body `needs_review` says a person should read.
     pub fn mark_for_review(&mut self, needs_review: impl Fn(&str) -> bool) {
         let mut start = 0;
@@ -106,8 +122,8 @@ pub struct CommBatcher {
 
 impl CommBatcher {
     /// Adds `c`, to be kept whole (as JSON). On an error nothing is added.
-    pub fn push(&mut self, c: &Communication, dedup: [u8; 16]) -> Result<()> {
-        self.add(c, dedup, |stored| {
+    pub fn push(&mut self, c: &Communication) -> Result<()> {
+        self.add(c, |stored| {
             serde_json::to_writer(stored, c)
                 .map_err(|e| StoreError::Conflict(format!("a communication could not be written as JSON: {e}")))
         })
@@ -117,7 +133,7 @@ impl CommBatcher {
     /// `c.source` up to byte `end`. The application reads it back from
     /// there (see `stored.rs`), so only an importer that can do that may
     /// be stored this way.
-    pub fn push_in_source(&mut self, c: &Communication, dedup: [u8; 16], end: u64) -> Result<()> {
+    pub fn push_in_source(&mut self, c: &Communication, end: u64) -> Result<()> {
         let start = SourceRef {
             entry: None,
             ..c.source
@@ -127,36 +143,40 @@ impl CommBatcher {
                 "a communication said to lie in its source names no place in it".into(),
             ));
         }
-        self.add(c, dedup, |stored| {
+        self.add(c, |stored| {
             SourceExtent::encode_into(&start, end, c.repeat, stored);
             Ok(())
         })
     }
 
-    fn add(&mut self, c: &Communication, dedup: [u8; 16], keep: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<()> {
+    fn add(&mut self, c: &Communication, keep: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<()> {
         let batch = &mut self.batch;
-        let (stored_start, canonical_start) = (batch.stored.len(), batch.canonical.len());
+        let (stored_start, canonical_start, identity_start) =
+            (batch.stored.len(), batch.canonical.len(), batch.identity.len());
         let body = c.body.as_deref().unwrap_or_default();
         let added = keep(&mut batch.stored).and_then(|()| {
             c.canonical_into(&mut batch.canonical);
+            c.dedup_identity_into(&mut batch.identity);
             Ok((
                 offset(batch.stored.len())?,
                 offset(batch.canonical.len())?,
+                offset(batch.identity.len())?,
                 offset(batch.bodies.len() + body.len())?,
             ))
         });
         let ends = added.and_then(|ends| Ok((ends, self.number(c)?)));
-        let ((stored_end, canonical_end, body_end), counterpart) = match ends {
+        let ((stored_end, canonical_end, identity_end, body_end), counterpart) = match ends {
             Ok(ends) => ends,
             Err(e) => {
                 self.batch.stored.truncate(stored_start);
                 self.batch.canonical.truncate(canonical_start);
+                self.batch.identity.truncate(identity_start);
                 return Err(e);
             }
         };
         self.batch.bodies.push_str(body);
         self.batch.entries.push(BatchEntry {
-            dedup,
+            dedup: [0; 16],
             at_ms: c.at.as_millisecond(),
             channel: c.channel,
             direction: c.direction,
@@ -164,6 +184,7 @@ impl CommBatcher {
             review: false,
             stored_end,
             canonical_end,
+            identity_end,
             body_end,
         });
         Ok(())
@@ -194,6 +215,7 @@ impl CommBatcher {
             entries: Vec::with_capacity(self.batch.entries.len()),
             stored: Vec::with_capacity(self.batch.stored.len()),
             canonical: Vec::with_capacity(self.batch.canonical.len()),
+            identity: Vec::with_capacity(self.batch.identity.len()),
             counterparts: Vec::new(),
             bodies: String::with_capacity(self.batch.bodies.len()),
         };
@@ -257,13 +279,14 @@ mod tests {
         ];
         for (i, c) in sent.iter().enumerate() {
             match i {
-                2 => batcher.push_in_source(c, [i as u8; 16], 4100).unwrap(),
-                _ => batcher.push(c, [i as u8; 16]).unwrap(),
+                2 => batcher.push_in_source(c, 4100).unwrap(),
+                _ => batcher.push(c).unwrap(),
             }
         }
         // A message said to lie in its source must name a place there.
-        assert!(batcher.push_in_source(&sent[0], [9; 16], 0).is_err());
+        assert!(batcher.push_in_source(&sent[0], 0).is_err());
         let mut first = batcher.take();
+        first.key_entries();
         assert_eq!(first.len(), 3);
         first.mark_for_review(|body| body.starts_with('¿'));
         assert!(first.records().eq(sent.iter().map(canonical)));
@@ -278,7 +301,8 @@ mod tests {
                 (0 | 1, Some(crate::Stored::Kept(kept))) => assert_eq!(*kept, *c),
                 (_, other) => panic!("{i}: {other:?}"),
             }
-            assert_eq!((entry.dedup, entry.review), ([i as u8; 16], i == 1), "{i}");
+            assert_eq!(entry.dedup, c.dedup_key().0[..16], "{i}");
+            assert_eq!(entry.review, i == 1, "{i}");
         }
         let numbers: Vec<u32> = first.entries.iter().map(|e| e.counterpart).collect();
         assert_eq!(numbers, [0, 1, 0]);
@@ -292,8 +316,8 @@ mod tests {
         );
 
         // A later batch of the same import names only counterparts new to it.
-        batcher.push(&message("+15550100999", None, "again"), [7; 16]).unwrap();
-        batcher.push(&message("short code", None, "STOP"), [8; 16]).unwrap();
+        batcher.push(&message("+15550100999", None, "again")).unwrap();
+        batcher.push(&message("short code", None, "STOP")).unwrap();
         let second = batcher.take();
         let numbers: Vec<u32> = second.entries.iter().map(|e| e.counterpart).collect();
         assert_eq!(numbers, [1, 2]);

@@ -132,16 +132,9 @@ impl VaultSink {
     }
 }
 
-fn dedup_prefix(communication: &Communication) -> [u8; 16] {
-    let key = communication.dedup_key();
-    let mut dedup = [0u8; 16];
-    dedup.copy_from_slice(&key.0[..16]);
-    dedup
-}
-
 impl Sink for VaultSink {
     fn communication(&mut self, communication: Communication) -> Result<(), SinkError> {
-        self.communications.push(&communication, dedup_prefix(&communication))?;
+        self.communications.push(&communication)?;
         self.send(false)
     }
 
@@ -152,8 +145,7 @@ impl Sink for VaultSink {
         if !self.keep_in_source {
             return self.communication(communication);
         }
-        let dedup = dedup_prefix(&communication);
-        self.communications.push_in_source(&communication, dedup, end)?;
+        self.communications.push_in_source(&communication, end)?;
         self.send(false)
     }
 

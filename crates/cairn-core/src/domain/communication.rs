@@ -180,6 +180,26 @@ impl Communication {
         Hash(h.finalize().into())
     }
 
+    /// Appends what [`dedup_key`](Self::dedup_key) hashes after its domain
+    /// prefix, so the hashing can happen elsewhere
+    /// ([`dedup_key_of`](Self::dedup_key_of)): an import writes these bytes
+    /// on the importer's thread, which sets its pace, and hashes them on
+    /// the store's.
+    pub fn dedup_identity_into(&self, out: &mut Vec<u8>) {
+        let feed = &mut |bytes: &[u8]| out.extend_from_slice(bytes);
+        self.dedup_fields(feed);
+        field(feed, &self.repeat.to_be_bytes());
+    }
+
+    /// [`dedup_key`](Self::dedup_key) from what
+    /// [`dedup_identity_into`](Self::dedup_identity_into) wrote.
+    pub fn dedup_key_of(identity: &[u8]) -> Hash {
+        let mut h = Sha256::new();
+        h.update(b"cairn communication dedup v1\0");
+        h.update(identity);
+        Hash(h.finalize().into())
+    }
+
     /// Feeds what [`dedup_key`](Self::dedup_key) hashes, but `repeat`, to
     /// `feed`: so an importer numbering repeats can tell identical records
     /// apart with a cheaper hash than SHA-256, over the same identity.
@@ -316,6 +336,9 @@ mod tests {
             c.dedup_key().to_string(),
             "51447f5e9f2d255dd2ceaed110ece167b92a3b27ab7fc24a9774a9078be8af62"
         );
+        let mut identity = Vec::new();
+        c.dedup_identity_into(&mut identity);
+        assert_eq!(Communication::dedup_key_of(&identity), c.dedup_key());
     }
 
     /// Stored journals hold digests over these bytes: a change to them

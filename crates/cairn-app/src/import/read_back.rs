@@ -13,7 +13,6 @@ use super::recheck::settings_from;
 use crate::{AppError, Result, Vault};
 
 /// Where to read one import's messages from, and how.
-#[derive(Clone)]
 struct Source {
     evidence: String,
     sha256: cairn_core::Hash,

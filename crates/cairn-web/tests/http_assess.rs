@@ -78,4 +78,5 @@ async fn an_assessment_taken_in_the_browser_is_scored_and_recorded() {
         )
         .await;
     assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", no_reason.body);
+    c.close().await;
 }

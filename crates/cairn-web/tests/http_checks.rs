@@ -76,6 +76,7 @@ async fn checks_are_listed_and_explained_by_severity_and_app() {
     );
     let missing = c.get(&format!("/cases/{case}/checks/999999")).await;
     assert_eq!(missing.status, axum::http::StatusCode::NOT_FOUND);
+    c.close().await;
 }
 
 async fn upload(c: &mut Client, case: &str, kind: &str, name: &str, bytes: &[u8]) -> Reply {
@@ -124,6 +125,7 @@ async fn a_file_uploaded_for_a_check_is_kept_checked_and_shown() {
     assert_eq!(rows, 1, "one check, the bug report: {}", list.body);
     let no_kind = upload(&mut c, &case, "adb", "x.zip", b"PK").await;
     assert_eq!(no_kind.status, StatusCode::BAD_REQUEST);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -146,4 +148,5 @@ async fn resources_are_found_by_need_language_and_place() {
     assert!(!trafficking.body.contains("RAINN"), "only what was asked for");
     let none = c.get("/resources?need=immigration&place=Nowhere").await;
     assert!(none.body.contains("No resource matches."), "{}", none.body);
+    c.close().await;
 }

@@ -98,6 +98,7 @@ async fn each_kind_downloads_and_is_recorded() {
         assert!(history.body.contains(recipient), "{}", history.body);
     }
     assert!(history.body.contains("chronology (CSV)") && history.body.contains("court packet"));
+    c.close().await;
 }
 
 #[tokio::test]
@@ -125,4 +126,5 @@ async fn bad_requests_re_render_the_form_and_record_nothing() {
     assert_eq!(kind.status, StatusCode::UNPROCESSABLE_ENTITY);
     let history = c.get(&page).await;
     assert!(history.body.contains("Nothing from this case has been exported yet"));
+    c.close().await;
 }

@@ -95,6 +95,7 @@ async fn an_sms_backup_imports_once_and_reports_what_it_held() {
     assert_eq!(imports[0]["extracted"]["added"], 12);
     let listed = c.get(&format!("/cases/{case}/import")).await;
     assert!(listed.body.contains("backup.xml"), "the form lists earlier imports");
+    c.close().await;
 }
 
 #[tokio::test]
@@ -180,6 +181,7 @@ async fn a_broken_file_is_refused_with_where_and_nothing_is_recorded() {
         api(&mut c, &format!("/api/cases/{case}/imports")).await,
         serde_json::json!([])
     );
+    c.close().await;
 }
 
 #[tokio::test]
@@ -187,11 +189,7 @@ async fn progress_is_only_told_to_the_session_that_started_the_import() {
     let mut c = Client::new();
     c.setup().await;
     let case = c.new_case("Progress").await;
-    let mut other = Client {
-        app: c.app.clone(),
-        cookie: None,
-        _dir: tempfile::tempdir().unwrap(),
-    };
+    let mut other = c.other_session();
     let unlocked = other.submit("/unlock", "/unlock", &[("passphrase", PASSPHRASE)]).await;
     assert_eq!(unlocked.location(), "/cases");
 
@@ -250,6 +248,7 @@ async fn progress_is_only_told_to_the_session_that_started_the_import() {
         StatusCode::NOT_FOUND,
         "the job is forgotten when its request ends"
     );
+    c.close().await;
 }
 
 #[tokio::test]
@@ -318,6 +317,7 @@ async fn a_whatsapp_chat_reads_in_the_zone_given_and_withheld_is_never_assigned(
     .await;
     assert_eq!(mail.status, StatusCode::OK, "{}", mail.body);
     assert!(mail.body.contains("Imported: email"), "{}", mail.body);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -339,6 +339,7 @@ async fn a_photo_says_what_its_file_claims() {
         !body.contains("What the file held"),
         "a photo holds no messages to count"
     );
+    c.close().await;
 }
 
 #[tokio::test]
@@ -363,4 +364,5 @@ async fn the_api_describes_the_import_endpoints() {
     );
     let unknown = c.get("/api/cases/c-0000000000000/imports").await;
     assert_ne!(unknown.status, StatusCode::OK);
+    c.close().await;
 }

@@ -74,6 +74,7 @@ async fn messages_are_listed_escaped_filtered_and_paged() {
     assert_eq!(bodies.last().unwrap(), "Sending this again.");
     let bad_limit = c.get(&format!("/api/cases/{case}/messages?limit=0")).await;
     assert_eq!(bad_limit.status, StatusCode::UNPROCESSABLE_ENTITY);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -144,6 +145,7 @@ async fn a_counterpart_is_assigned_to_a_subject() {
         .post_form(&assign, &[("counterpart", &id), ("subject", &subject)])
         .await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -175,4 +177,5 @@ async fn import_pages_are_in_spanish_too() {
     assert!(messages.body.contains("Mensajes y llamadas") && messages.body.contains("9 mar 2024"));
     let counterparts = c.get(&format!("/cases/{case}/counterparts")).await;
     assert!(counterparts.body.contains("Números y nombres en las importaciones"));
+    c.close().await;
 }

@@ -135,6 +135,7 @@ async fn pages_cover_the_advocate_path() {
         )
         .await;
     assert!(journal.body.contains("Verified: 4 entries"), "{}", journal.body);
+    c.close().await;
 }
 
 fn multipart(token: &str, file_name: &str, content: &[u8]) -> (String, Vec<u8>) {
@@ -188,6 +189,7 @@ async fn evidence_upload_streams_in_and_shows_its_hash() {
         .unwrap();
     assert_eq!(c.send(request).await.status, StatusCode::FORBIDDEN);
     assert!(!c.get(&page).await.body.contains("other.png"));
+    c.close().await;
 }
 
 #[tokio::test]
@@ -211,6 +213,7 @@ async fn spanish_is_a_click_away_and_remembered() {
         "{}",
         page.body
     );
+    c.close().await;
 }
 
 #[tokio::test]
@@ -260,6 +263,7 @@ async fn timeline_pages_by_keyset() {
     .unwrap();
     assert_eq!(api["entries"].as_array().unwrap().len(), 10);
     assert_eq!(api["entries"][0]["title"], "call 99");
+    c.close().await;
 }
 
 #[tokio::test]
@@ -309,6 +313,7 @@ async fn json_api_needs_the_token_and_is_described() {
     let refused = c.send(bad).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("invalid when"), "{}", refused.body);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -329,4 +334,5 @@ async fn existing_vault_is_never_overwritten_by_setup() {
     assert_eq!(again.location(), "/unlock");
     let right = c.submit("/unlock", "/unlock", &[("passphrase", PASSPHRASE)]).await;
     assert_eq!(right.location(), "/cases", "the original passphrase still opens it");
+    c.close().await;
 }

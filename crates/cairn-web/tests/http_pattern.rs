@@ -53,4 +53,5 @@ async fn pattern_page_shows_numbers_and_accessible_charts() {
     let bad = c.get(&format!("/cases/{case}/pattern?tz=Mars/Olympus")).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("Mars/Olympus"), "{}", bad.body);
+    c.close().await;
 }

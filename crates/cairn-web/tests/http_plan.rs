@@ -101,6 +101,7 @@ async fn assessments_and_printable_plan() {
     let disposition = safe_pdf.headers.get("content-disposition").unwrap().to_str().unwrap();
     assert_eq!(disposition, "attachment; filename=\"notes.pdf\"", "a neutral file name");
     assert_ne!(pdf.bytes, safe_pdf.bytes);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -153,4 +154,5 @@ async fn the_survivor_decides_the_plan_in_the_browser() {
     );
     let bad = c.submit(&decide, &decide, &[("d.teleport", "adopted")]).await;
     assert_eq!(bad.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    c.close().await;
 }

@@ -29,6 +29,7 @@ async fn every_response_carries_the_security_headers() {
     let refused = c.post_form("/setup", &[("passphrase", "x")]).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_security_headers(&refused);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -40,6 +41,7 @@ async fn session_cookie_is_httponly_and_strict() {
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
         "{cookie}"
     );
+    c.close().await;
 }
 
 #[tokio::test]
@@ -62,6 +64,7 @@ async fn foreign_hosts_and_origins_are_refused() {
         )))
         .unwrap();
     assert_eq!(c.send(request).await.status, StatusCode::FORBIDDEN);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -92,6 +95,7 @@ async fn same_origin_posts_with_a_null_origin_are_accepted() {
         .unwrap();
     assert_eq!(c.send(beacon).await.status, StatusCode::OK);
     assert_eq!(c.get("/cases").await.location(), "/unlock");
+    c.close().await;
 }
 
 #[tokio::test]
@@ -104,11 +108,7 @@ async fn every_write_needs_the_session_csrf_token() {
         assert!(reply.body.contains("This form expired"), "{}", reply.body);
     }
     // Another session's token is not this session's.
-    let mut other = Client {
-        app: c.app.clone(),
-        cookie: None,
-        _dir: tempfile::tempdir().unwrap(),
-    };
+    let mut other = c.other_session();
     let foreign = other.get("/unlock").await.csrf();
     assert_eq!(
         c.post_form("/cases", &[("csrf", &foreign), ("label", "x")])
@@ -122,6 +122,7 @@ async fn every_write_needs_the_session_csrf_token() {
     );
     let cases = c.get("/cases").await;
     assert!(cases.body.contains("No cases yet"), "nothing was created");
+    c.close().await;
 }
 
 #[tokio::test]
@@ -149,6 +150,7 @@ async fn setup_refuses_weak_and_mismatched_passphrases() {
         .await;
     assert!(mismatch.body.contains("do not match"), "{}", mismatch.body);
     assert_eq!(c.get("/").await.location(), "/setup", "no vault was created");
+    c.close().await;
 }
 
 #[tokio::test]
@@ -173,6 +175,7 @@ async fn lock_unlock_and_wrong_passphrase() {
     let right = c.submit("/unlock", "/unlock", &[("passphrase", PASSPHRASE)]).await;
     assert_eq!(right.location(), "/cases");
     assert_eq!(c.get("/cases").await.status, StatusCode::OK);
+    c.close().await;
 }
 
 #[tokio::test]
@@ -184,6 +187,7 @@ async fn quick_exit_locks_and_leaves_without_a_token() {
     assert!(exit.body.contains("url=https://neutral.example/"), "{}", exit.body);
     assert!(exit.headers.get("clear-site-data").is_some());
     assert_eq!(c.get("/cases").await.location(), "/unlock");
+    c.close().await;
 }
 
 #[tokio::test]
@@ -195,4 +199,5 @@ async fn idle_vault_locks_itself() {
     tokio::time::sleep(Duration::from_millis(900)).await;
     assert!(!state.is_unlocked().await);
     assert_eq!(c.get("/cases").await.location(), "/unlock");
+    c.close().await;
 }

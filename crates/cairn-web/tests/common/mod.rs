@@ -19,6 +19,7 @@ pub const PASSPHRASE: &str = "correct horse battery staple";
 pub struct Client {
     pub app: Router,
     pub cookie: Option<String>,
+    pub state: AppState,
     pub _dir: tempfile::TempDir,
 }
 
@@ -64,6 +65,7 @@ impl Client {
             Client {
                 app: cairn_web::router(state.clone()),
                 cookie: None,
+                state: state.clone(),
                 _dir: dir,
             },
             state,
@@ -72,6 +74,24 @@ impl Client {
 
     pub fn new() -> Self {
         Self::with_idle(Duration::from_secs(900)).0
+    }
+
+    /// Another browser on the same server: no cookie of this one's.
+    pub fn other_session(&self) -> Client {
+        Client {
+            app: self.app.clone(),
+            cookie: None,
+            state: self.state.clone(),
+            _dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Locks the vault, so its database is closed before the test ends. A
+    /// connection left to close on its own thread can still be closing
+    /// when the test process exits, and SQLCipher's exit-time teardown
+    /// then frees what that close is using: a crash after every test passed.
+    pub async fn close(self) {
+        self.state.lock().await;
     }
 
     pub async fn send(&mut self, request: Request<Body>) -> Reply {

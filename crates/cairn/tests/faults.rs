@@ -180,8 +180,10 @@ fn sigkill_at_random_points_never_loses_or_corrupts() {
         assert!(iteration < 200, "could not kill 50 runs in 200 tries");
         iteration += 1;
         let evidence = iteration % 2 == 0;
+        // CI's disk is shared with the whole build: sources go as soon as
+        // the run ends, only the vault keeps what was added.
+        let file = env.path(&format!("evidence-{iteration}.bin"));
         let args: Vec<String> = if evidence {
-            let file = env.path(&format!("evidence-{iteration}.bin"));
             let mut content = vec![(iteration % 256) as u8; 8 << 20];
             content[..8].copy_from_slice(&(iteration as u64).to_le_bytes());
             std::fs::write(&file, content).unwrap();
@@ -245,6 +247,9 @@ fn sigkill_at_random_points_never_loses_or_corrupts() {
             }
         };
         let output = child.wait_with_output().unwrap();
+        if evidence {
+            std::fs::remove_file(&file).unwrap();
+        }
         if status.success() {
             let json: serde_json::Value =
                 serde_json::from_slice(&output.stdout).expect("a successful command printed its JSON");
@@ -292,6 +297,7 @@ fn sigkill_at_random_points_never_loses_or_corrupts() {
     }
     // Every evidence entry can still be extracted byte for byte.
     for id in ids(&evidence, "id") {
+        let out = env.path(&format!("x-{id}"));
         env.ok(&[
             "evidence",
             "extract",
@@ -299,8 +305,9 @@ fn sigkill_at_random_points_never_loses_or_corrupts() {
             &case,
             &id,
             "--out",
-            env.path(&format!("x-{id}")).to_str().unwrap(),
+            out.to_str().unwrap(),
         ]);
+        std::fs::remove_file(&out).unwrap();
     }
     eprintln!(
         "{killed} kills, {} incidents and {} evidence reported",

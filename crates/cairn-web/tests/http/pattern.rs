@@ -1,11 +1,9 @@
 //! The pattern page: the numbers in words and the charts inline, under the
 //! same strict CSP as every page.
 
-mod common;
-
+use crate::common::import::*;
+use crate::common::*;
 use axum::http::StatusCode;
-use common::import::*;
-use common::*;
 
 #[tokio::test]
 async fn pattern_page_shows_numbers_and_accessible_charts() {

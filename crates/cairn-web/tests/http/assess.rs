@@ -2,10 +2,8 @@
 //! parts for each account, answers checked like an answers file, the result
 //! recorded and shown in the history; a bad answer names its question.
 
-mod common;
-
+use crate::common::*;
 use axum::http::StatusCode;
-use common::*;
 
 #[tokio::test]
 async fn an_assessment_taken_in_the_browser_is_scored_and_recorded() {

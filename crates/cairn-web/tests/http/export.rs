@@ -2,11 +2,9 @@
 //! headers, is recorded in the history, and a bad request re-renders the
 //! form with a clear message and records nothing.
 
-mod common;
-
+use crate::common::*;
 use axum::http::StatusCode;
 use cairn_app::report::packet::{self, PacketFiles};
-use common::*;
 
 fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
     reply.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")

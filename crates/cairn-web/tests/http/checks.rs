@@ -2,19 +2,17 @@
 //! listed with its outcome, its findings grouped by severity with their
 //! explanations and cautions, and narrowed to one app.
 
-mod common;
-
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::common::import::{BOUNDARY, multipart};
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
 use cairn_app::LiveScanRequest;
 use cairn_app::core::CaseId;
 use cairn_i18n::Lang;
 use cairn_scan::adb::replay::{RecordedDevice, ReplayServer};
-use common::import::{BOUNDARY, multipart};
-use common::*;
 
 fn data(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)

@@ -1,11 +1,9 @@
 //! The web app at the HTTP level: security headers, host and origin checks,
 //! CSRF, sessions, locking and quick exit.
 
-mod common;
-
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::*;
 
 use std::time::Duration;
 

@@ -1,14 +1,12 @@
 //! The assessments page and the printable safety plan, full and safe copy.
 
-mod common;
-
 use std::time::Duration;
 
+use crate::common::*;
 use cairn_app::PlanRequest;
 use cairn_app::assessment::{Instrument, parse_answers};
 use cairn_app::core::{CaseId, PlanDecision};
 use cairn_i18n::Lang;
-use common::*;
 
 type SessionVault = std::sync::Arc<cairn_app::Vault<cairn_app::SqliteStore>>;
 

@@ -1,10 +1,8 @@
 //! Every page's main path at the HTTP level, the JSON API and paging.
 
-mod common;
-
+use crate::common::*;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
-use common::*;
 
 #[tokio::test]
 async fn pages_cover_the_advocate_path() {

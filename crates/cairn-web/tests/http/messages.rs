@@ -1,11 +1,9 @@
 //! What imports put in a case, in the web app: the messages page, the
 //! counterparts page and assigning a counterpart to a subject.
 
-mod common;
-
+use crate::common::import::*;
+use crate::common::*;
 use axum::http::StatusCode;
-use common::import::*;
-use common::*;
 
 #[tokio::test]
 async fn messages_are_listed_escaped_filtered_and_paged() {

@@ -1,5 +1,4 @@
 //! A client for the real router on a real SQLCipher vault, for HTTP tests.
-#![allow(dead_code)]
 
 pub mod import;
 

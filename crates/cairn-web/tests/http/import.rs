@@ -1,12 +1,10 @@
 //! Importing exports through the web app: the streamed multipart upload,
 //! the result page, progress, refusals and the API.
 
-mod common;
-
+use crate::common::import::*;
+use crate::common::*;
 use axum::body::{Body, Bytes};
 use axum::http::{StatusCode, header};
-use common::import::*;
-use common::*;
 use tower::ServiceExt;
 
 #[tokio::test]

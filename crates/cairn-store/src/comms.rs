@@ -52,6 +52,30 @@ pub struct Counterpart {
     pub last: Option<Timestamp>,
 }
 
+/// How often and when each counterpart was in contact, by counterpart id.
+#[derive(Debug, Clone, Default)]
+pub struct ContactTally(std::collections::HashMap<u32, (u64, i64, i64)>);
+
+impl ContactTally {
+    pub(crate) fn count(&mut self, counterpart: u32, at_ms: i64) {
+        let seen = self.0.entry(counterpart).or_insert((0, at_ms, at_ms));
+        *seen = (seen.0 + 1, seen.1.min(at_ms), seen.2.max(at_ms));
+    }
+
+    /// Fills in each counterpart's count and first and last contact, and
+    /// orders them most frequent first.
+    pub fn apply(&self, counterparts: &mut [Counterpart]) {
+        for counterpart in counterparts.iter_mut() {
+            if let Some(&(n, first, last)) = self.0.get(&counterpart.id) {
+                counterpart.communications = n;
+                counterpart.first = Timestamp::from_millisecond(first).ok();
+                counterpart.last = Timestamp::from_millisecond(last).ok();
+            }
+        }
+        counterparts.sort_by(|a, b| b.communications.cmp(&a.communications).then(a.id.cmp(&b.id)));
+    }
+}
+
 /// The few columns pattern analysis needs, for every communication of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ContactRow {

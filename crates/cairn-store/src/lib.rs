@@ -20,7 +20,7 @@ mod stored;
 
 pub use batch::{CommBatch, CommBatcher};
 pub use blob::{BlobStore, PackWriter};
-pub use comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord};
+pub use comms::{CommQuery, CommunicationRecord, ContactRow, ContactTally, Counterpart, ImportFile, ImportRecord};
 pub use error::StoreError;
 pub use model::{
     Appended, CaseSummary, CustodyEntry, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry,

@@ -3,7 +3,7 @@ use std::future::Future;
 use cairn_core::{CaseId, Checkpoint, CheckpointBody, Event, EventKind, EvidenceId, Hash, IncidentId, Subject};
 
 use crate::batch::CommBatch;
-use crate::comms::{CommQuery, CommunicationRecord, ContactRow, Counterpart, ImportFile, ImportRecord};
+use crate::comms::{CommQuery, CommunicationRecord, ContactRow, ContactTally, Counterpart, ImportFile, ImportRecord};
 use crate::model::{
     Appended, CaseSummary, EvidenceRecord, IncidentRecord, NewEvent, RawEvent, TimelineEntry, TimelineQuery, TreeHead,
 };
@@ -131,6 +131,10 @@ pub trait ImportSession: Send {
     fn add_files(&mut self, files: Vec<ImportFile>) -> impl Future<Output = Result<u64>> + Send;
     /// Files the case already holds, so an importer need not store them again.
     fn known_files(&self) -> Vec<Hash>;
+    /// Every contact of the case by counterpart once this import commits,
+    /// when the case held no communications before it (its first import
+    /// counts them as it adds them); `None` otherwise.
+    fn contact_tally(&self) -> Option<ContactTally>;
     /// Names the pack that holds this import's packed files.
     fn set_pack(&mut self, pack: Hash) -> impl Future<Output = Result<()>> + Send;
     /// Appends `events` (ending with the `source_imported` event, whose

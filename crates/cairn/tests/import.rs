@@ -99,6 +99,27 @@ fn overlapping_backups_add_each_message_once() {
 }
 
 #[test]
+fn an_import_reports_its_counterparts_as_a_full_count_does() {
+    let env = Env::new();
+    let case = env.new_case();
+    // The first import counts its contacts as it adds them; the second,
+    // into a case with messages already, counts every contact again.
+    let first = import(&env, &case, "sms-backup", &fixture("sms/backup.xml"));
+    let listed = env.json(&["counterpart", "list", "--case", &case, "--unassigned"]);
+    assert!(listed.as_array().unwrap().len() >= 3, "{listed}");
+    assert!(listed[0]["communications"].as_u64().unwrap() > 1, "{listed}");
+    assert_eq!(first["unassigned"], listed);
+    let later: Vec<String> = (0..4)
+        .map(|i| sms(1_710_000_000_000 + i * 60_000, &format!("later {i}")))
+        .collect();
+    std::fs::write(env.path("sms-later.xml"), backup(&later)).unwrap();
+    let second = import(&env, &case, "sms-backup", &env.path("sms-later.xml"));
+    let listed = env.json(&["counterpart", "list", "--case", &case, "--unassigned"]);
+    assert_eq!(second["unassigned"], listed);
+    assert_ne!(first["unassigned"], second["unassigned"]);
+}
+
+#[test]
 fn counterparts_are_matched_to_subjects() {
     let env = Env::new();
     let case = env.new_case();

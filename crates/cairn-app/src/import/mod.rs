@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 
 use cairn_core::{CaseId, EventBody, Evidence, Extracted, ImportKind, Named, PhotoFacts, SourceImported};
 use cairn_ingest::{ImportError, Summary};
-use cairn_store::{Counterpart, EvidenceRecord, ImportRecord, ImportSession, Store};
+use cairn_store::{ContactTally, Counterpart, EvidenceRecord, ImportRecord, ImportSession, Store};
 use serde::Serialize;
 
 pub use options::ImportSettings;
@@ -245,6 +245,7 @@ impl<S: Store> Vault<S> {
         progress: Progress,
     ) -> Result<ImportReport> {
         let seq = session.import_seq();
+        let tally = session.contact_tally();
         let summary = read.summary;
         let import = SourceImported {
             source: source.id.clone(),
@@ -281,7 +282,7 @@ impl<S: Store> Vault<S> {
             already_imported: false,
             import,
             summary: Some(summary),
-            unassigned: self.unassigned(case).await?,
+            unassigned: self.unassigned_after(case, tally).await?,
         })
     }
 
@@ -297,7 +298,21 @@ impl<S: Store> Vault<S> {
     }
 
     async fn unassigned(&self, case: &CaseId) -> Result<Vec<Counterpart>> {
-        let mut all = self.store.counterparts(case).await?;
+        self.unassigned_after(case, None).await
+    }
+
+    /// With the tally of a case's first import, counting is not a read of
+    /// every contact the import just wrote (0.15 s at the end of a
+    /// 1.1M-message import, with nothing else left to overlap it).
+    async fn unassigned_after(&self, case: &CaseId, tally: Option<ContactTally>) -> Result<Vec<Counterpart>> {
+        let mut all = match tally {
+            Some(tally) => {
+                let mut all = self.store.counterpart_subjects(case).await?;
+                tally.apply(&mut all);
+                all
+            }
+            None => self.store.counterparts(case).await?,
+        };
         all.retain(|c| c.subject.is_none());
         Ok(all)
     }

@@ -1,11 +1,9 @@
 //! Reads over imports and communications.
 
-use std::collections::HashMap;
-
 use cairn_core::{CaseId, Hash};
 
 use super::SqliteStore;
-use crate::comms::{CONTACT_RECORD, ContactRow, Counterpart, ImportFile, ImportRecord, unpack_contact};
+use crate::comms::{CONTACT_RECORD, ContactRow, ContactTally, Counterpart, ImportFile, ImportRecord, unpack_contact};
 use crate::{Result, StoreError};
 
 pub(super) fn corrupt(what: &str) -> StoreError {
@@ -43,10 +41,6 @@ fn import_file((sha, name, media_type, size, seq, pack, offset, in_source): File
     })
 }
 
-fn timestamp(ms: Option<i64>) -> Option<jiff::Timestamp> {
-    ms.and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
-}
-
 impl SqliteStore {
     pub(crate) async fn imports_of(&self, case: &CaseId, source: Option<&Hash>) -> Result<Vec<ImportRecord>> {
         let rows: Vec<(i64, String)> = match source {
@@ -73,22 +67,10 @@ impl SqliteStore {
     /// reports its unassigned counterparts this way as it ends.
     pub(crate) async fn counterparts_of(&self, case: &CaseId) -> Result<Vec<Counterpart>> {
         let mut all = self.counterparts_brief(case).await?;
-        let mut tally: HashMap<u32, (u64, i64, i64)> = HashMap::new();
-        self.each_contact(case, |contact| {
-            let seen = tally
-                .entry(contact.counterpart)
-                .or_insert((0, contact.at_ms, contact.at_ms));
-            *seen = (seen.0 + 1, seen.1.min(contact.at_ms), seen.2.max(contact.at_ms));
-        })
-        .await?;
-        for counterpart in &mut all {
-            if let Some(&(n, first, last)) = tally.get(&counterpart.id) {
-                counterpart.communications = n;
-                counterpart.first = timestamp(Some(first));
-                counterpart.last = timestamp(Some(last));
-            }
-        }
-        all.sort_by(|a, b| b.communications.cmp(&a.communications).then(a.id.cmp(&b.id)));
+        let mut tally = ContactTally::default();
+        self.each_contact(case, |contact| tally.count(contact.counterpart, contact.at_ms))
+            .await?;
+        tally.apply(&mut all);
         Ok(all)
     }
 

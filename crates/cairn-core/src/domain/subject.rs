@@ -65,6 +65,33 @@ impl Identifier {
         Ok(Identifier::Phone { value: e164 })
     }
 
+    /// Reads the example numbers of `default_region` as [`phone`](Self::phone)
+    /// would read that region's numbers, so the number metadata is loaded
+    /// and the patterns compiled before an import meets its first number.
+    /// Otherwise the importer's thread, which sets an import's pace, pays
+    /// for it (about 0.15 s); on another thread while the vault unlocks it
+    /// costs no time. Does nothing for a region it does not know.
+    pub fn prepare_phone(default_region: &str) {
+        let region = default_region.trim().to_ascii_uppercase();
+        let Some(meta) = phonenumber::metadata::DATABASE.by_id(region.as_str()) else {
+            return;
+        };
+        let descriptors = meta.descriptors();
+        let examples = [descriptors.mobile(), descriptors.fixed_line()]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.example());
+        for national in examples {
+            let mut written = vec![national.to_owned(), format!("+{} {national}", meta.country_code())];
+            if let Some(prefix) = meta.national_prefix() {
+                written.push(format!("{prefix}{national}"));
+            }
+            for number in written {
+                let _ = Self::phone(&number, &region);
+            }
+        }
+    }
+
     pub fn email(input: &str) -> Result<Self, Invalid> {
         let value = input.trim().to_lowercase();
         let valid = match value.split_once('@') {
@@ -139,6 +166,21 @@ mod tests {
                 "{input}"
             );
         }
+    }
+
+    #[test]
+    fn preparing_a_region_changes_no_reading() {
+        let before = Identifier::phone("(555) 123-4567", "US").unwrap();
+        for region in ["US", "es", " GB ", "MX", "IN", "BR", "", "ZZ", "001", "日本"] {
+            Identifier::prepare_phone(region);
+        }
+        assert_eq!(Identifier::phone("(555) 123-4567", "US").unwrap(), before);
+        assert_eq!(
+            Identifier::phone("612 34 56 78", "ES").unwrap(),
+            Identifier::Phone {
+                value: "+34612345678".into()
+            }
+        );
     }
 
     #[test]

@@ -88,6 +88,9 @@ fn bar(ctx: &Context, name: &str) -> ProgressBar {
 }
 
 pub async fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
+    // On the core that deriving the vault's key leaves idle.
+    let region = args.region.clone();
+    std::thread::spawn(move || cairn_core::Identifier::prepare_phone(&region));
     let vault = ctx.open().await?;
     let case = parse_case(&args.case.case)?;
     let mut reports = Vec::new();

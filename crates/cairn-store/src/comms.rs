@@ -1,7 +1,6 @@
 //! Types for imports and the communications they extracted.
 
 use cairn_core::{CommChannel, Communication, Direction, Hash, Named, SourceImported, SubjectId};
-
 use jiff::Timestamp;
 
 /// A file found inside an imported source, already stored as a blob.
@@ -54,7 +53,7 @@ pub struct Counterpart {
 
 /// How often and when each counterpart was in contact, by counterpart id.
 #[derive(Debug, Clone, Default)]
-pub struct ContactTally(std::collections::HashMap<u32, (u64, i64, i64)>);
+pub struct ContactTally(std::collections::HashMap<u32, (u64, i64, i64), foldhash::fast::RandomState>);
 
 impl ContactTally {
     pub(crate) fn count(&mut self, counterpart: u32, at_ms: i64) {

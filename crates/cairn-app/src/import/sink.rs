@@ -35,24 +35,29 @@ const PACK_MAX: usize = 16 << 20;
 /// length-prefixed so no two record lists hash alike.
 pub(crate) struct ExtractedDigest(Sha256);
 
+/// Domain separation for each digest format.
+const JSON_PREFIX: &[u8] = b"cairn extracted v1\0";
+const CANONICAL_PREFIX: &[u8] = b"cairn extracted v2\0";
+
 impl ExtractedDigest {
     /// For records written in `format` (`Extracted::DIGEST_*`); `None` for
     /// a format this build does not know.
     pub(crate) fn new(format: u32) -> Option<Self> {
-        let prefix: &[u8] = match format {
-            Extracted::DIGEST_JSON => b"cairn extracted v1\0",
-            Extracted::DIGEST_CANONICAL => b"cairn extracted v2\0",
-            _ => return None,
-        };
-        let mut digest = Sha256::new();
-        digest.update(prefix);
-        Some(ExtractedDigest(digest))
+        match format {
+            Extracted::DIGEST_JSON => Some(Self::prefixed(JSON_PREFIX)),
+            Extracted::DIGEST_CANONICAL => Some(Self::prefixed(CANONICAL_PREFIX)),
+            _ => None,
+        }
     }
 
     /// For records written as every import now writes them.
     pub(crate) fn canonical() -> Self {
+        Self::prefixed(CANONICAL_PREFIX)
+    }
+
+    fn prefixed(prefix: &[u8]) -> Self {
         let mut digest = Sha256::new();
-        digest.update(b"cairn extracted v2\0");
+        digest.update(prefix);
         ExtractedDigest(digest)
     }
 

@@ -3,11 +3,12 @@
 //!
 //! A page is chosen from the packed contact records, which hold everything
 //! the filters and the order need, and only what is kept of the chosen
-//! messages is read. Chunks are visited in order of their earliest message, and the
-//! walk stops at the first chunk that starts after the latest message the
-//! page already holds: a backup is mostly in time order, so a page of a
-//! million-message case reads a chunk or two, and even a file in no order at
-//! all costs one pass over the packed records (16 bytes a message).
+//! messages is read. Chunks are visited in order of their earliest message,
+//! and the walk stops at the first chunk that starts after the latest
+//! message the page already holds: a backup is mostly in time order, so a
+//! page of a million-message case reads a chunk or two, and even a file in
+//! no order at all costs one pass over the packed records (16 bytes a
+//! message).
 
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
 

@@ -41,11 +41,9 @@ pub struct SqliteImport {
     added: u64,
     files: HashSet<Hash>,
     chunks: i64,
-    /// Contacts this import added, by counterpart.
-    tally: ContactTally,
-    /// Whether the case held no communications before this import, so that
-    /// `tally` counts all of them.
-    first_communications: bool,
+    /// Contacts this import added, by counterpart: counted only when the
+    /// case held no communications before it, so that they are all of them.
+    tally: Option<ContactTally>,
 }
 
 impl SqliteStore {
@@ -97,8 +95,7 @@ impl SqliteStore {
             .collect::<std::result::Result<HashSet<_>, _>>()
             .map_err(|_| StoreError::Corrupt("an imported file's hash is not hex".into()))?;
         Ok(SqliteImport {
-            first_communications: known.is_empty(),
-            tally: ContactTally::default(),
+            tally: known.is_empty().then(ContactTally::default),
             import_seq: tree.size() + preceding,
             tx,
             case: case.clone(),
@@ -158,7 +155,9 @@ impl SqliteImport {
                 StoreError::Conflict("a communication names a counterpart its import did not number".into())
             })?;
             pack_contact(&mut contacts, e.at_ms, id, code(e.channel), code(e.direction), e.review);
-            self.tally.count(id, e.at_ms);
+            if let Some(tally) = &mut self.tally {
+                tally.count(id, e.at_ms);
+            }
             let end = if contiguous {
                 e.stored_end as usize - base
             } else {
@@ -257,7 +256,7 @@ impl ImportSession for SqliteImport {
     }
 
     fn contact_tally(&self) -> Option<ContactTally> {
-        self.first_communications.then(|| self.tally.clone())
+        self.tally.clone()
     }
 
     async fn set_pack(&mut self, pack: Hash) -> Result<()> {
